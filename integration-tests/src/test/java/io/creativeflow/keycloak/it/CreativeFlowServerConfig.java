@@ -1,0 +1,23 @@
+package io.creativeflow.keycloak.it;
+
+import org.keycloak.testframework.server.KeycloakServerConfig;
+import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
+
+/**
+ * The server every integration test runs against: the real Keycloak distribution with the jars we
+ * ship (resolved from this build's reactor) and our realm imported from {@code realm-config/}.
+ *
+ * <p>The environment (spec variables, {@code JAVA_OPTS_APPEND} pointing the import at the realm
+ * directory) comes from failsafe's {@code environmentVariables}: the server process inherits it.
+ */
+public class CreativeFlowServerConfig implements KeycloakServerConfig {
+
+    public static final String GROUP_ID = "io.creativeflow.identity";
+
+    @Override
+    public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+        return config
+                .dependency(GROUP_ID, "creativeflow-identity-providers")
+                .dependency(GROUP_ID, "creativeflow-identity-themes");
+    }
+}

@@ -1,0 +1,58 @@
+package io.creativeflow.keycloak.config;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.keycloak.models.RealmModel;
+
+/**
+ * Writes the spec's realm-level settings into a realm as it is imported.
+ *
+ * <p>Only realms that ask for it are touched: the realm file carries the attribute
+ * {@value #MARKER_ATTRIBUTE}{@code =true}. The realm file's own values for these settings are the
+ * defaults; the environment wins. Realms that already exist are never changed (Keycloak skips their
+ * import), so edits made in the admin console survive restarts.
+ */
+public final class SpecRealmSettings {
+
+    /** Realm attribute that opts a realm into the spec's settings. */
+    public static final String MARKER_ATTRIBUTE = "creativeflow.spec-settings";
+
+    static final String VERIFY_EMAIL_LIFESPAN = "actionTokenGeneratedByUserLifespan.verify-email";
+    static final String RESET_CREDENTIALS_LIFESPAN = "actionTokenGeneratedByUserLifespan.reset-credentials";
+
+    private SpecRealmSettings() {
+    }
+
+    static boolean wanted(RealmModel realm) {
+        return Boolean.parseBoolean(realm.getAttribute(MARKER_ATTRIBUTE));
+    }
+
+    static void apply(SpecSettings settings, RealmModel realm) {
+        realm.setDisplayName(settings.get("cf.realm.display-name"));
+        realm.setDisplayNameHtml(settings.get("cf.realm.display-name"));
+
+        realm.setAccessTokenLifespan(settings.seconds("cf.token.access-lifespan-seconds"));
+        int refresh = settings.seconds("cf.token.refresh-lifespan-seconds");
+        // The refresh token lives as long as the SSO session: idle and absolute limits both follow
+        // REFRESH_TOKEN_EXPIRE_DAYS so that neither cuts it short.
+        realm.setSsoSessionIdleTimeout(refresh);
+        realm.setSsoSessionMaxLifespan(refresh);
+        realm.setSsoSessionIdleTimeoutRememberMe(refresh);
+        realm.setSsoSessionMaxLifespanRememberMe(refresh);
+        realm.setAttribute(VERIFY_EMAIL_LIFESPAN, settings.get("cf.token.verify-email-lifespan-seconds"));
+        realm.setAttribute(RESET_CREDENTIALS_LIFESPAN, settings.get("cf.token.reset-password-lifespan-seconds"));
+        realm.setDefaultSignatureAlgorithm(settings.get("cf.token.signature-algorithm"));
+
+        Map<String, String> smtp = new HashMap<>(realm.getSmtpConfig());
+        smtp.put("host", settings.get("cf.smtp.host"));
+        smtp.put("port", settings.get("cf.smtp.port"));
+        smtp.put("from", settings.get("cf.smtp.from"));
+        smtp.put("fromDisplayName", settings.get("cf.smtp.from-display-name"));
+        smtp.put("starttls", settings.get("cf.smtp.starttls"));
+        smtp.put("ssl", "false");
+        smtp.put("auth", settings.get("cf.smtp.auth"));
+        smtp.put("user", settings.get("cf.smtp.user"));
+        smtp.put("password", settings.get("cf.smtp.password"));
+        realm.setSmtpConfig(smtp);
+    }
+}

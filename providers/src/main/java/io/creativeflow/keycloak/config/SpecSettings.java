@@ -1,0 +1,214 @@
+package io.creativeflow.keycloak.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The spec's configuration variables, read from the environment, with their defaults and the values
+ * Keycloak derives from them.
+ *
+ * <p>The spec counts in minutes, days and hours; Keycloak's realm wants seconds, and its realm import
+ * can only paste environment variables as text. So the derived values are computed here, under the
+ * names of {@link #realmImportProperties()}, and written into the realm when it is imported (see
+ * {@link SpecRealmSettings}). Every value has a default or is required: a missing required variable
+ * or an invalid value stops the server with a message naming the variable.
+ */
+public final class SpecSettings {
+
+    /** Signature algorithms for tokens apps verify with the realm's public keys (JWKS). */
+    static final Set<String> ASYMMETRIC_ALGORITHMS = Set.of(
+            "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA");
+
+    private final Map<String, String> env;
+    private final List<String> problems = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final Map<String, String> properties = new LinkedHashMap<>();
+
+    /** The realm-level values, by name, as written into an imported realm. */
+    public String get(String name) {
+        String value = properties.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("no setting " + name);
+        }
+        return value;
+    }
+
+    public int seconds(String name) {
+        return Integer.parseInt(get(name));
+    }
+
+    private SpecSettings(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /**
+     * Reads and validates the spec's variables.
+     *
+     * @throws InvalidSettingsException naming every invalid or missing variable at once
+     */
+    public static SpecSettings from(Map<String, String> env) {
+        SpecSettings settings = new SpecSettings(env);
+        settings.derive();
+        if (!settings.problems.isEmpty()) {
+            throw new InvalidSettingsException(settings.problems);
+        }
+        return settings;
+    }
+
+    /** Every derived value, by name ({@code cf.token.access-lifespan-seconds}, ...). */
+    public Map<String, String> realmImportProperties() {
+        return Map.copyOf(properties);
+    }
+
+    /** Things worth telling the operator that do not stop the server. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    private void derive() {
+        put("cf.realm.display-name", text("TOTP_ISSUER_NAME", "CreativeFlow"));
+
+        put("cf.token.access-lifespan-seconds",
+                String.valueOf(positive("ACCESS_TOKEN_EXPIRE_MINUTES", 15, 525_600) * 60L));
+        put("cf.token.refresh-lifespan-seconds",
+                String.valueOf(positive("REFRESH_TOKEN_EXPIRE_DAYS", 7, 3_650) * 86_400L));
+        put("cf.token.verify-email-lifespan-seconds",
+                String.valueOf(positive("EMAIL_VERIFICATION_TOKEN_EXPIRE_HOURS", 24, 87_600) * 3_600L));
+        put("cf.token.reset-password-lifespan-seconds",
+                String.valueOf(positive("PASSWORD_RESET_TOKEN_EXPIRE_HOURS", 1, 87_600) * 3_600L));
+        put("cf.token.signature-algorithm", signatureAlgorithm());
+        if (!text("JWT_SECRET_KEY", "").isEmpty()) {
+            warnings.add("JWT_SECRET_KEY is set but unused: tokens are signed with the realm's own"
+                    + " rotating keys (JWT_ALGORITHM), which apps verify through the realm's JWKS.");
+        }
+
+        boolean tls = bool("EMAIL_USE_TLS", false);
+        String smtpUser = text("EMAIL_USERNAME", "");
+        put("cf.smtp.host", text("EMAIL_HOST", "localhost"));
+        put("cf.smtp.port", String.valueOf(port("EMAIL_PORT", tls ? 587 : 25)));
+        put("cf.smtp.from", email("EMAIL_FROM_ADDRESS", "no-reply@creativeflow.local"));
+        put("cf.smtp.from-display-name", text("EMAIL_FROM_NAME", text("TOTP_ISSUER_NAME", "CreativeFlow")));
+        put("cf.smtp.starttls", String.valueOf(tls));
+        put("cf.smtp.auth", String.valueOf(!smtpUser.isEmpty()));
+        put("cf.smtp.user", smtpUser);
+        put("cf.smtp.password", text("EMAIL_PASSWORD", ""));
+
+        // Used by the realm file's client definitions through ${VAR:default}; validated here.
+        put("cf.client.web.url", url("CREATIVEFLOW_WEB_URL", "http://localhost:3000"));
+        put("cf.client.api.secret", secret("CREATIVEFLOW_API_CLIENT_SECRET"));
+    }
+
+    private void put(String property, String value) {
+        properties.put(property, value == null ? "" : value);
+    }
+
+    private String raw(String name) {
+        String value = env.get(name);
+        return value == null ? null : value.trim();
+    }
+
+    private String text(String name, String fallback) {
+        String value = raw(name);
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+
+    private long positive(String name, long fallback, long max) {
+        String value = raw(name);
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed > 0 && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add(name + " must be a whole number from 1 to " + max + ", got '" + value + "'");
+        return fallback;
+    }
+
+    private int port(String name, int fallback) {
+        String value = raw(name);
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= 1 && parsed <= 65_535) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add(name + " must be a TCP port (1-65535), got '" + value + "'");
+        return fallback;
+    }
+
+    private boolean bool(String name, boolean fallback) {
+        String value = raw(name);
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "true": case "1": case "yes": case "on":
+                return true;
+            case "false": case "0": case "no": case "off":
+                return false;
+            default:
+                problems.add(name + " must be true or false, got '" + value + "'");
+                return fallback;
+        }
+    }
+
+    private String email(String name, String fallback) {
+        String value = text(name, fallback);
+        int at = value.indexOf('@');
+        if (at <= 0 || at != value.lastIndexOf('@') || at == value.length() - 1 || value.contains(" ")) {
+            problems.add(name + " must be an email address, got '" + value + "'");
+        }
+        return value;
+    }
+
+    private String url(String name, String fallback) {
+        String value = text(name, fallback);
+        if (!(value.startsWith("http://") || value.startsWith("https://"))) {
+            problems.add(name + " must be an http(s) URL, got '" + value + "'");
+        }
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+
+    private String secret(String name) {
+        String value = raw(name);
+        if (value == null || value.isEmpty()) {
+            problems.add(name + " is required (no safe default exists for a secret)");
+            return "";
+        }
+        if (value.length() < 16) {
+            problems.add(name + " must be at least 16 characters long");
+        }
+        return value;
+    }
+
+    private String signatureAlgorithm() {
+        String value = text("JWT_ALGORITHM", "RS256");
+        for (String known : ASYMMETRIC_ALGORITHMS) {
+            if (known.equalsIgnoreCase(value)) {
+                return known;
+            }
+        }
+        if (value.toUpperCase(Locale.ROOT).startsWith("HS")) {
+            problems.add("JWT_ALGORITHM " + value + " is not supported: tokens signed with a shared"
+                    + " secret cannot be verified by apps through the realm's JWKS; use RS256 (default) or"
+                    + " one of " + ASYMMETRIC_ALGORITHMS);
+        } else {
+            problems.add("JWT_ALGORITHM must be one of " + ASYMMETRIC_ALGORITHMS + ", got '" + value + "'");
+        }
+        return "RS256";
+    }
+}

@@ -1,0 +1,107 @@
+package io.creativeflow.keycloak.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SpecSettingsTest {
+
+    private static final String SECRET = "0123456789abcdef-secret";
+
+    private static Map<String, String> env(String... pairs) {
+        Map<String, String> env = new HashMap<>();
+        env.put("CREATIVEFLOW_API_CLIENT_SECRET", SECRET);
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
+    }
+
+    @Test
+    void theSpecsMinutesDaysAndHoursBecomeKeycloakSeconds() {
+        Map<String, String> props = SpecSettings.from(env(
+                "ACCESS_TOKEN_EXPIRE_MINUTES", "7",
+                "REFRESH_TOKEN_EXPIRE_DAYS", "2",
+                "EMAIL_VERIFICATION_TOKEN_EXPIRE_HOURS", "48",
+                "PASSWORD_RESET_TOKEN_EXPIRE_HOURS", "3")).realmImportProperties();
+
+        assertThat(props)
+                .containsEntry("cf.token.access-lifespan-seconds", "420")
+                .containsEntry("cf.token.refresh-lifespan-seconds", "172800")
+                .containsEntry("cf.token.verify-email-lifespan-seconds", "172800")
+                .containsEntry("cf.token.reset-password-lifespan-seconds", "10800");
+    }
+
+    @Test
+    void everyOptionalVariableHasADefaultSoNoPlaceholderIsLeftEmpty() {
+        Map<String, String> props = SpecSettings.from(env()).realmImportProperties();
+
+        assertThat(props)
+                .containsEntry("cf.realm.display-name", "CreativeFlow")
+                .containsEntry("cf.token.access-lifespan-seconds", "900")
+                .containsEntry("cf.token.refresh-lifespan-seconds", "604800")
+                .containsEntry("cf.token.signature-algorithm", "RS256")
+                .containsEntry("cf.smtp.port", "25")
+                .containsEntry("cf.smtp.auth", "false")
+                .containsEntry("cf.client.web.url", "http://localhost:3000");
+        assertThat(props.values()).noneMatch(v -> v.contains("${"));
+    }
+
+    @Test
+    void smtpWithTlsAndCredentialsTurnsOnStartTlsAndAuthentication() {
+        Map<String, String> props = SpecSettings.from(env(
+                "EMAIL_USE_TLS", "true", "EMAIL_USERNAME", "mailer", "EMAIL_PASSWORD", "pw"))
+                .realmImportProperties();
+
+        assertThat(props)
+                .containsEntry("cf.smtp.starttls", "true")
+                .containsEntry("cf.smtp.port", "587")
+                .containsEntry("cf.smtp.auth", "true")
+                .containsEntry("cf.smtp.user", "mailer");
+    }
+
+    @Test
+    void aMissingClientSecretStopsTheServerNamingTheVariable() {
+        Map<String, String> env = env();
+        env.remove("CREATIVEFLOW_API_CLIENT_SECRET");
+
+        assertThatThrownBy(() -> SpecSettings.from(env))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("CREATIVEFLOW_API_CLIENT_SECRET is required");
+    }
+
+    @Test
+    void everyInvalidValueIsReportedAtOnce() {
+        InvalidSettingsException error = org.junit.jupiter.api.Assertions.assertThrows(
+                InvalidSettingsException.class,
+                () -> SpecSettings.from(env(
+                        "ACCESS_TOKEN_EXPIRE_MINUTES", "fifteen",
+                        "EMAIL_PORT", "70000",
+                        "EMAIL_USE_TLS", "maybe",
+                        "JWT_ALGORITHM", "HS256",
+                        "EMAIL_FROM_ADDRESS", "not-an-address")));
+
+        assertThat(error.problems()).hasSize(5);
+        assertThat(error.getMessage())
+                .contains("ACCESS_TOKEN_EXPIRE_MINUTES", "EMAIL_PORT", "EMAIL_USE_TLS", "JWT_ALGORITHM",
+                        "EMAIL_FROM_ADDRESS");
+    }
+
+    @Test
+    void aSharedSecretSignatureIsRefusedButAsymmetricOnesAreNormalised() {
+        assertThat(SpecSettings.from(env("JWT_ALGORITHM", "es256")).realmImportProperties())
+                .containsEntry("cf.token.signature-algorithm", "ES256");
+        assertThatThrownBy(() -> SpecSettings.from(env("JWT_ALGORITHM", "HS512")))
+                .hasMessageContaining("shared secret");
+    }
+
+    @Test
+    void anUnusedJwtSecretIsAWarningNotAnError() {
+        SpecSettings settings = SpecSettings.from(env("JWT_SECRET_KEY", "legacy"));
+
+        assertThat(settings.warnings()).singleElement().asString().contains("JWT_SECRET_KEY");
+    }
+}
