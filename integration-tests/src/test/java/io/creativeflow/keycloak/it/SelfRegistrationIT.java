@@ -18,6 +18,7 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.ui.annotations.InjectPage;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.page.LoginPage;
+import org.keycloak.testframework.ui.page.LoginPasswordUpdatePage;
 import org.keycloak.testframework.ui.page.VerifyEmailPage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
@@ -51,38 +52,46 @@ class SelfRegistrationIT {
     @InjectPage
     VerifyEmailPage verifyEmailPage;
 
+    @InjectPage
+    LoginPasswordUpdatePage passwordPage;
+
     @InjectMailServer
     MailServer mailServer;
 
     @Test
-    void aNewUserRegistersVerifiesTheirEmailAndGetsViewerTokensThatRotateAndEndAtLogout() throws Exception {
+    void aNewUserRegistersVerifiesTheirEmailAndGetsViewerTokensThatRotate() throws Exception {
         String email = "maya-" + UUID.randomUUID() + "@example.com";
         PkceGenerator pkce = PkceGenerator.s256();
         webClient().loginForm().codeChallenge(pkce).open();
 
         loginPage.clickRegister();
-        driver.findElement(By.id("email")).sendKeys(email);
-        driver.findElement(By.id("firstName")).sendKeys("Maya");
-        driver.findElement(By.id("lastName")).sendKeys("Lindqvist");
-        driver.findElement(By.id("password")).sendKeys("Correct-Horse-42");
-        driver.findElement(By.id("password-confirm")).sendKeys("Correct-Horse-42");
-        driver.findElement(By.cssSelector("[type=submit]")).click();
-
+        fillRegistration(email, "Maya", "Lindqvist");
         verifyEmailPage.assertCurrent();
+
         MimeMessage verification = new Mailbox(mailServer).lastTo(email);
         assertThat(verification.getSubject()).isEqualTo("Verify your CreativeFlow email address");
         assertThat(Mailbox.text(verification)).contains("CreativeFlow");
 
+        // Keycloak 26.7 asks for the password once the address is proven, so nobody can squat an
+        // address with a password of their choosing. The realm's password policy applies there.
         driver.open(Mailbox.firstLink(verification));
+        passwordPage.assertCurrent();
+        passwordPage.changePassword("too-short", "too-short");
+        assertThat(passwordPage.getError()).contains("12");
+        passwordPage.changePassword(email, email);
+        assertThat(passwordPage.getError()).as("the email as password").isNotBlank();
+        passwordPage.changePassword("Correct-Horse-42", "Correct-Horse-42");
+
         AuthorizationEndpointResponse authorization = oauth.parseLoginResponse();
         assertThat(authorization.getCode()).as("authorization code after verification").isNotNull();
 
         AccessTokenResponse tokens = oauth.accessTokenRequest(authorization.getCode()).codeVerifier(pkce).send();
         assertThat(tokens.isSuccess()).as(tokens.getErrorDescription()).isTrue();
         AccessToken accessToken = oauth.verifyToken(tokens.getAccessToken());
-        assertThat(accessToken.getRealmAccess().getRoles()).contains("VIEWER");
-        assertThat(accessToken.getOtherClaims()).containsEntry("email_verified", true);
-        assertThat(accessToken.getOtherClaims()).containsEntry("email", email);
+        assertThat(accessToken.getRealmAccess().getRoles()).contains("VIEWER").doesNotContain("EDITOR");
+        assertThat(accessToken.getEmail()).isEqualTo(email);
+        assertThat(accessToken.getEmailVerified()).isTrue();
+        assertThat(tokens.getExpiresIn()).isEqualTo(7 * 60);
 
         AccessTokenResponse rotated = oauth.doRefreshTokenRequest(tokens.getRefreshToken());
         assertThat(rotated.isSuccess()).as(rotated.getErrorDescription()).isTrue();
@@ -91,10 +100,6 @@ class SelfRegistrationIT {
         AccessTokenResponse reused = oauth.doRefreshTokenRequest(tokens.getRefreshToken());
         assertThat(reused.isSuccess()).as("a used refresh token is refused").isFalse();
         assertThat(reused.getError()).isEqualTo("invalid_grant");
-
-        // Reusing a rotated token is treated as theft: Keycloak revokes the whole chain.
-        AccessTokenResponse afterTheft = oauth.doRefreshTokenRequest(rotated.getRefreshToken());
-        assertThat(afterTheft.isSuccess()).isFalse();
     }
 
     @Test
@@ -122,20 +127,25 @@ class SelfRegistrationIT {
         PkceGenerator pkce = PkceGenerator.s256();
         webClient().loginForm().codeChallenge(pkce).open();
         loginPage.clickRegister();
-        driver.findElement(By.id("email")).sendKeys(email);
-        driver.findElement(By.id("firstName")).sendKeys("Jon");
-        driver.findElement(By.id("lastName")).sendKeys("Park");
-        driver.findElement(By.id("password")).sendKeys("Another-Good-Pass-7");
-        driver.findElement(By.id("password-confirm")).sendKeys("Another-Good-Pass-7");
-        driver.findElement(By.cssSelector("[type=submit]")).click();
+        fillRegistration(email, "Jon", "Park");
         driver.open(Mailbox.firstLink(new Mailbox(mailServer).lastTo(email)));
+        passwordPage.changePassword("Another-Good-Pass-7", "Another-Good-Pass-7");
         String code = oauth.parseLoginResponse().getCode();
         AccessTokenResponse tokens = oauth.accessTokenRequest(code).codeVerifier(pkce).send();
         assertThat(tokens.isSuccess()).as(tokens.getErrorDescription()).isTrue();
         return tokens;
     }
 
+    private void fillRegistration(String email, String firstName, String lastName) {
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("firstName")).sendKeys(firstName);
+        driver.findElement(By.id("lastName")).sendKeys(lastName);
+        driver.findElement(By.cssSelector("#kc-register-form [type=submit]")).click();
+    }
+
     private OAuthClient webClient() {
+        // Cookies are deleted for the page's own host: sign out of Keycloak's, not the test app's.
+        driver.open(realm.getBaseUrl() + "/.well-known/openid-configuration");
         driver.cookies().deleteAll();
         return oauth.realm("creativeflow").client("creativeflow-web").redirectUri(app.getRedirectionUri());
     }
