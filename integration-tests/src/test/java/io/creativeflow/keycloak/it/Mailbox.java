@@ -38,6 +38,37 @@ final class Mailbox {
         throw new AssertionError("no email reached " + recipient);
     }
 
+    /** How many messages {@code recipient} has received so far. */
+    int countTo(String recipient) throws Exception {
+        int count = 0;
+        for (MimeMessage message : server.getReceivedMessages()) {
+            if (Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                    .anyMatch(a -> a.toString().contains(recipient))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Waits until {@code recipient} has more than {@code before} messages, returns the newest. */
+    MimeMessage nextTo(String recipient, int before) throws Exception {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (countTo(recipient) > before) {
+                return lastTo(recipient);
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no new email reached " + recipient);
+    }
+
+    /** The one-time code in a code email (its own line in the text part). */
+    static String code(MimeMessage message) throws Exception {
+        Matcher matcher = Pattern.compile("(?m)^\\s*(\\d{6,10})\\s*$").matcher(text(message));
+        assertThat(matcher.find()).as("a code in the email").isTrue();
+        return matcher.group(1);
+    }
+
     static String text(MimeMessage message) throws Exception {
         Object content = message.getContent();
         if (content instanceof String s) {

@@ -39,6 +39,7 @@ public final class EnvironmentSettingsProviderFactory implements SpecSettingsPro
                 RealmModel realm = created.getCreatedRealm();
                 if (SpecRealmSettings.wanted(realm)) {
                     SpecRealmSettings.apply(settings, realm);
+                    SpecRealmSettings.registerOurRequiredActions(created.getKeycloakSession(), realm);
                     LOG.infof("Applied the CreativeFlow environment settings to realm '%s'", realm.getName());
                 }
             }

@@ -2,7 +2,11 @@ package io.creativeflow.keycloak.config;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.keycloak.authentication.RequiredActionFactory;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionProviderModel;
 
 /**
  * Writes the spec's realm-level settings into a realm as it is imported.
@@ -54,5 +58,27 @@ public final class SpecRealmSettings {
         smtp.put("user", settings.get("cf.smtp.user"));
         smtp.put("password", settings.get("cf.smtp.password"));
         realm.setSmtpConfig(smtp);
+    }
+
+    /**
+     * Registers our required actions ({@code cf-*}) in a newly imported realm. Keycloak registers only
+     * its own in a new realm; a realm file that listed ours would have to list all of Keycloak's too,
+     * and go stale with every Keycloak release.
+     */
+    static void registerOurRequiredActions(KeycloakSession session, RealmModel realm) {
+        session.getKeycloakSessionFactory().getProviderFactoriesStream(RequiredActionProvider.class)
+                .map(RequiredActionFactory.class::cast)
+                .filter(factory -> factory.getId().startsWith("cf-"))
+                .filter(factory -> realm.getRequiredActionProviderByAlias(factory.getId()) == null)
+                .forEach(factory -> {
+                    RequiredActionProviderModel model = new RequiredActionProviderModel();
+                    model.setAlias(factory.getId());
+                    model.setProviderId(factory.getId());
+                    model.setName(factory.getDisplayText());
+                    model.setEnabled(true);
+                    model.setDefaultAction(false);
+                    model.setPriority(100);
+                    realm.addRequiredActionProvider(model);
+                });
     }
 }

@@ -27,6 +27,36 @@ public final class SpecSettings {
     private final List<String> problems = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final Map<String, String> properties = new LinkedHashMap<>();
+    private final Map<String, Boolean> toggles = new LinkedHashMap<>();
+
+    /** The spec's feature toggles and their defaults when unset. */
+    static final Map<String, Boolean> TOGGLE_DEFAULTS = orderedToggles();
+
+    private static Map<String, Boolean> orderedToggles() {
+        Map<String, Boolean> defaults = new LinkedHashMap<>();
+        defaults.put("EnableSocialLoginGoogle", false);
+        defaults.put("EnableSocialLoginFacebook", false);
+        defaults.put("EnableSocialLoginApple", false);
+        defaults.put("EnableMFA_SMS", false);
+        defaults.put("EnableMFA_AuthenticatorApp", true);
+        defaults.put("EnableMFA_EmailOTP", true);
+        defaults.put("EnableProgressiveProfilingTrigger", false);
+        return java.util.Collections.unmodifiableMap(defaults);
+    }
+
+    /** Whether the spec's feature toggle {@code name} (e.g. EnableMFA_EmailOTP) is on. */
+    public boolean enabled(String toggle) {
+        Boolean value = toggles.get(toggle);
+        if (value == null) {
+            throw new IllegalArgumentException("no feature toggle " + toggle);
+        }
+        return value;
+    }
+
+    /** Validity of SMS and email codes (MFA_OTP_EXPIRE_SECONDS). */
+    public int otpTtlSeconds() {
+        return seconds("cf.otp.ttl-seconds");
+    }
 
     /** The realm-level values, by name, as written into an imported realm. */
     public String get(String name) {
@@ -71,6 +101,8 @@ public final class SpecSettings {
 
     private void derive() {
         put("cf.realm.display-name", text("TOTP_ISSUER_NAME", "CreativeFlow"));
+        TOGGLE_DEFAULTS.forEach((toggle, fallback) -> toggles.put(toggle, bool(toggle, fallback)));
+        put("cf.otp.ttl-seconds", String.valueOf(positive("MFA_OTP_EXPIRE_SECONDS", 300, 86_400)));
 
         put("cf.token.access-lifespan-seconds",
                 String.valueOf(positive("ACCESS_TOKEN_EXPIRE_MINUTES", 15, 525_600) * 60L));

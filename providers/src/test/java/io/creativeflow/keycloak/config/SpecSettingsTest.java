@@ -104,4 +104,22 @@ class SpecSettingsTest {
 
         assertThat(settings.warnings()).singleElement().asString().contains("JWT_SECRET_KEY");
     }
+
+    @Test
+    void featureTogglesReadTheSpecsNamesWithSafeDefaults() {
+        SpecSettings settings = SpecSettings.from(env("EnableMFA_EmailOTP", "False", "EnableMFA_SMS", "1"));
+
+        assertThat(settings.enabled("EnableMFA_EmailOTP")).isFalse();
+        assertThat(settings.enabled("EnableMFA_SMS")).isTrue();
+        assertThat(settings.enabled("EnableMFA_AuthenticatorApp")).isTrue();
+        assertThat(settings.enabled("EnableSocialLoginApple")).isFalse();
+        assertThatThrownBy(() -> SpecSettings.from(env("EnableMFA_SMS", "sometimes")))
+                .hasMessageContaining("EnableMFA_SMS");
+    }
+
+    @Test
+    void codeValidityComesFromMfaOtpExpireSeconds() {
+        assertThat(SpecSettings.from(env()).otpTtlSeconds()).isEqualTo(300);
+        assertThat(SpecSettings.from(env("MFA_OTP_EXPIRE_SECONDS", "120")).otpTtlSeconds()).isEqualTo(120);
+    }
 }

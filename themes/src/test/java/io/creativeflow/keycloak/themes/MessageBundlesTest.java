@@ -14,7 +14,7 @@ class MessageBundlesTest {
     private static final String[] OTHER_LANGUAGES = {"de"};
 
     @ParameterizedTest
-    @ValueSource(strings = {"login", "email"})
+    @ValueSource(strings = {"login", "email", "account"})
     void everyLanguageHasEveryKey(String themeType) throws IOException {
         Properties english = bundle(themeType, "en");
         assertThat(english).isNotEmpty();

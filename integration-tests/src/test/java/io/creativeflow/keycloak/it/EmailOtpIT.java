@@ -1,0 +1,355 @@
+package io.creativeflow.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.TestApp;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectTestApp;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectPage;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.page.LoginPage;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
+import org.keycloak.testsuite.util.oauth.PkceGenerator;
+import org.openqa.selenium.By;
+
+/**
+ * Email one-time codes as a second factor, on the shipped realm's browser flow, with codes read
+ * from the captured emails.
+ */
+@KeycloakIntegrationTest(config = CreativeFlowServerConfig.class)
+class EmailOtpIT {
+
+    private static final String PASSWORD = "Orchid-Lantern-58";
+
+    @InjectRealm(attachTo = "creativeflow")
+    ManagedRealm realm;
+
+    @InjectOAuthClient
+    OAuthClient oauth;
+
+    @InjectTestApp
+    TestApp app;
+
+    @InjectWebDriver
+    ManagedWebDriver driver;
+
+    @InjectPage
+    LoginPage loginPage;
+
+    @InjectMailServer
+    MailServer mailServer;
+
+    @Test
+    void aUserEnrolsByConfirmingACodeFromTheirMailboxThenSignsInWithEmailCodes() throws Exception {
+        String email = newUser();
+        Mailbox mailbox = new Mailbox(mailServer);
+
+        PkceGenerator pkce = PkceGenerator.s256();
+        webClient().loginForm().codeChallenge(pkce).kcAction("cf-email-otp-setup").open();
+        signIn(email);
+        assertThat(heading()).isEqualTo("Set up sign-in codes by email");
+        assertThat(text("cf-otp-destination")).contains(email.charAt(0) + "•••@example.com");
+        MimeMessage enrolment = mailbox.nextTo(email, 0);
+        submitCode(Mailbox.code(enrolment));
+        assertThat(oauth.parseLoginResponse().getKcActionStatus()).isEqualTo("success");
+        assertThat(credentialTypes(email)).contains("cf-email-otp");
+
+        int before = mailbox.countTo(email);
+        webClient().loginForm().codeChallenge(pkce).open();
+        signIn(email);
+        assertThat(heading()).isEqualTo("Enter the code from your email");
+        assertThat(text("cf-otp-validity")).contains("5 minute");
+        MimeMessage login = mailbox.nextTo(email, before);
+        assertThat(login.getSubject()).isEqualTo("Your CreativeFlow Test sign-in code");
+        assertThat(Mailbox.text(login)).contains("CreativeFlow web and mobile apps", "wasn't you");
+
+        submitCode(wrong(Mailbox.code(login)));
+        assertThat(error()).contains("4 attempt(s) left");
+        submitCode(Mailbox.code(login));
+        AccessTokenResponse tokens = oauth.accessTokenRequest(oauth.parseLoginResponse().getCode())
+                .codeVerifier(pkce).send();
+        assertThat(tokens.isSuccess()).isTrue();
+    }
+
+    @Test
+    void wrongCodesLockTheAccountLikeWrongPasswords() throws Exception {
+        String email = enrolledUser();
+        String userId = userId(email);
+        Mailbox mailbox = new Mailbox(mailServer);
+        int before = mailbox.countTo(email);
+        webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+        signIn(email);
+        String code = Mailbox.code(mailbox.nextTo(email, before));
+
+        // The realm allows 5 failures (failureFactor); quick-login detection is kept out of the way.
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            submitCode(wrong(code));
+            assertThat(realm.admin().attackDetection().bruteForceUserStatus(userId)).containsEntry("disabled", false);
+            Thread.sleep(1_100);
+        }
+        submitCode(wrong(code));
+
+        Map<String, Object> status = realm.admin().attackDetection().bruteForceUserStatus(userId);
+        assertThat(status).containsEntry("disabled", true).containsEntry("numFailures", 5);
+        int sent = mailbox.countTo(email);
+        submitCode(code);
+        assertThat(error()).contains("temporarily locked");
+        driver.driver().navigate().refresh();
+        assertThat(mailbox.countTo(email)).as("a locked-out user gets no more codes").isEqualTo(sent);
+        realm.admin().attackDetection().clearBruteForceForUser(userId);
+    }
+
+    @Test
+    void fiveWrongCodesKillTheCodeAndANewOneMustBeRequested() throws Exception {
+        String email = enrolledUser();
+        String userId = userId(email);
+        Mailbox mailbox = new Mailbox(mailServer);
+        withCodeConfig(Map.of("cf.otp.max-attempts", "2", "cf.otp.resend-cooldown-seconds", "0"), () -> {
+            int before = mailbox.countTo(email);
+            webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+            signIn(email);
+            String code = Mailbox.code(mailbox.nextTo(email, before));
+            submitCode(wrong(code));
+            Thread.sleep(1_100);
+            submitCode(wrong(code));
+            assertThat(error()).contains("no longer works");
+            submitCode(code);
+            assertThat(error()).as("the right code after the last attempt").contains("no longer works");
+
+            int sent = mailbox.countTo(email);
+            resend();
+            String fresh = Mailbox.code(mailbox.nextTo(email, sent));
+            submitCode(fresh);
+            assertThat(oauth.parseLoginResponse().getCode()).isNotNull();
+        });
+        realm.admin().attackDetection().clearBruteForceForUser(userId);
+    }
+
+    @Test
+    void aReloadOrAResendInsideTheCooldownSendsNoEmail() throws Exception {
+        String email = enrolledUser();
+        Mailbox mailbox = new Mailbox(mailServer);
+        int before = mailbox.countTo(email);
+        webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+        signIn(email);
+        mailbox.nextTo(email, before);
+
+        driver.driver().navigate().refresh();
+        resend();
+        assertThat(error()).contains("Please wait").contains("seconds");
+        Thread.sleep(2_000);
+        assertThat(mailbox.countTo(email)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aResendAfterTheCooldownRepeatsTheSameCodeAndTheHourlyCapHasItsMessage() throws Exception {
+        String email = enrolledUser();
+        Mailbox mailbox = new Mailbox(mailServer);
+        withCodeConfig(Map.of("cf.otp.resend-cooldown-seconds", "0", "cf.otp.max-sends-per-hour", "2"), () -> {
+            int before = mailbox.countTo(email);
+            webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+            signIn(email);
+            String first = Mailbox.code(mailbox.nextTo(email, before));
+            resend();
+            String second = Mailbox.code(mailbox.nextTo(email, before + 1));
+            assertThat(second).isEqualTo(first);
+            assertThat(info()).contains("same code");
+
+            resend();
+            assertThat(error()).contains("Too many codes");
+            Thread.sleep(1_000);
+            assertThat(mailbox.countTo(email)).isEqualTo(before + 2);
+            submitCode(first);
+            assertThat(oauth.parseLoginResponse().getCode()).isNotNull();
+        });
+    }
+
+    @Test
+    void anExpiredCodeIsRefused() throws Exception {
+        String email = enrolledUser();
+        Mailbox mailbox = new Mailbox(mailServer);
+        withCodeConfig(Map.of("cf.otp.ttl-seconds", "2"), () -> {
+            int before = mailbox.countTo(email);
+            webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+            signIn(email);
+            String code = Mailbox.code(mailbox.nextTo(email, before));
+            Thread.sleep(2_500);
+            submitCode(code);
+            assertThat(error()).contains("expired");
+        });
+    }
+
+    @Test
+    void removingTheCredentialInTheAccountApiEndsTheChallenge() throws Exception {
+        String email = enrolledUser();
+        Mailbox mailbox = new Mailbox(mailServer);
+        PkceGenerator pkce = PkceGenerator.s256();
+        int before = mailbox.countTo(email);
+        webClient().loginForm().codeChallenge(pkce).open();
+        signIn(email);
+        submitCode(Mailbox.code(mailbox.nextTo(email, before)));
+        String accessToken = oauth.accessTokenRequest(oauth.parseLoginResponse().getCode())
+                .codeVerifier(pkce).send().getAccessToken();
+
+        String credentialId = realm.admin().users().get(userId(email)).credentials().stream()
+                .filter(c -> "cf-email-otp".equals(c.getType())).findFirst().orElseThrow().getId();
+        HttpResponse<String> deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(realm.getBaseUrl() + "/account/credentials/" + credentialId))
+                .header("Authorization", "Bearer " + accessToken).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+
+        int sent = mailbox.countTo(email);
+        webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+        signIn(email);
+        assertThat(oauth.parseLoginResponse().getCode()).as("signed in without a code").isNotNull();
+        assertThat(mailbox.countTo(email)).isEqualTo(sent);
+    }
+
+    @Test
+    void whenSmtpIsDownTheUserGetsAClearMessageAndNoStackTrace() throws Exception {
+        String email = enrolledUser();
+        RealmRepresentation rep = realm.admin().toRepresentation();
+        Map<String, String> smtp = rep.getSmtpServer();
+        String port = smtp.get("port");
+        smtp.put("port", "1");
+        realm.admin().update(rep);
+        try {
+            webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+            signIn(email);
+            assertThat(error()).contains("could not send the email");
+            assertThat(driver.driver().getPageSource()).doesNotContain("Exception");
+        } finally {
+            RealmRepresentation restore = realm.admin().toRepresentation();
+            restore.getSmtpServer().put("port", port);
+            realm.admin().update(restore);
+        }
+    }
+
+    // --- steps -----------------------------------------------------------------------------------
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private void withCodeConfig(Map<String, String> overrides, Step step) throws Exception {
+        String configId = realm.admin().flows().getExecutions("creativeflow second factor").stream()
+                .filter(e -> "cf-email-otp".equals(e.getProviderId())).findFirst().orElseThrow()
+                .getAuthenticationConfig();
+        AuthenticatorConfigRepresentation config = realm.admin().flows().getAuthenticatorConfig(configId);
+        Map<String, String> original = Map.copyOf(config.getConfig());
+        config.getConfig().putAll(overrides);
+        realm.admin().flows().updateAuthenticatorConfig(configId, config);
+        try {
+            step.run();
+        } finally {
+            config.setConfig(new java.util.HashMap<>(original));
+            realm.admin().flows().updateAuthenticatorConfig(configId, config);
+        }
+    }
+
+    private String newUser() {
+        String email = "otp-" + UUID.randomUUID() + "@example.com";
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(email);
+        user.setEmail(email);
+        user.setFirstName("Ada");
+        user.setLastName("Otp");
+        user.setEnabled(true);
+        user.setEmailVerified(true);
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(PASSWORD);
+        password.setTemporary(false);
+        user.setCredentials(List.of(password));
+        assertThat(realm.admin().users().create(user).getStatus()).isEqualTo(201);
+        return email;
+    }
+
+    /** A user who enrolled through the required action. */
+    private String enrolledUser() throws Exception {
+        String email = newUser();
+        Mailbox mailbox = new Mailbox(mailServer);
+        webClient().loginForm().codeChallenge(PkceGenerator.s256()).kcAction("cf-email-otp-setup").open();
+        signIn(email);
+        submitCode(Mailbox.code(mailbox.nextTo(email, 0)));
+        assertThat(credentialTypes(email)).contains("cf-email-otp");
+        return email;
+    }
+
+    private String userId(String email) {
+        return realm.admin().users().searchByEmail(email, true).get(0).getId();
+    }
+
+    private List<String> credentialTypes(String email) {
+        return realm.admin().users().get(userId(email)).credentials().stream()
+                .map(CredentialRepresentation::getType).toList();
+    }
+
+    private void signIn(String email) {
+        loginPage.fillLogin(email, PASSWORD);
+        loginPage.submit();
+    }
+
+    private void submitCode(String code) {
+        driver.findElement(By.id("code")).clear();
+        driver.findElement(By.id("code")).sendKeys(code);
+        driver.findElement(By.id("cf-otp-submit")).click();
+    }
+
+    private void resend() {
+        driver.findElement(By.id("cf-otp-resend")).click();
+    }
+
+    private String heading() {
+        return driver.findElement(By.id("kc-page-title")).getText().trim();
+    }
+
+    private String text(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    private String error() {
+        return loginPage.getErrorMessage().orElse("") + " " + fieldError();
+    }
+
+    private String fieldError() {
+        List<org.openqa.selenium.WebElement> errors = driver.driver().findElements(By.id("input-error-code"));
+        return errors.isEmpty() ? "" : errors.get(0).getText();
+    }
+
+    private String info() {
+        return loginPage.getInfoMessage().orElse("");
+    }
+
+    private static String wrong(String code) {
+        char last = code.charAt(code.length() - 1);
+        return code.substring(0, code.length() - 1) + (last == '9' ? '0' : (char) (last + 1));
+    }
+
+    private OAuthClient webClient() {
+        driver.open(realm.getBaseUrl() + "/.well-known/openid-configuration");
+        driver.cookies().deleteAll();
+        return oauth.realm("creativeflow").client("creativeflow-web").redirectUri(app.getRedirectionUri());
+    }
+
+}

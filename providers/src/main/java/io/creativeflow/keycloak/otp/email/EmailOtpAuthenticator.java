@@ -1,0 +1,62 @@
+package io.creativeflow.keycloak.otp.email;
+
+import io.creativeflow.keycloak.otp.CodeChallengeFlow;
+import io.creativeflow.keycloak.otp.CodeDialogue;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/** Login step: asks for the code emailed to the user's verified address. */
+final class EmailOtpAuthenticator implements Authenticator {
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        apply(context, flow(context).start());
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        apply(context, flow(context).handle(context.getHttpRequest().getDecodedFormParameters()));
+    }
+
+    private static CodeChallengeFlow flow(AuthenticationFlowContext context) {
+        return new CodeChallengeFlow(EmailCodeChannel.INSTANCE,
+                EmailOtp.policy(context.getSession(), context.getAuthenticatorConfig()), CodeDialogue.of(context));
+    }
+
+    private static void apply(AuthenticationFlowContext context, CodeChallengeFlow.Step step) {
+        switch (step.kind()) {
+            case ACCEPTED -> context.success();
+            case WRONG_CODE -> context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, step.response());
+            default -> context.challenge(step.response());
+        }
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    /** Offered only when the toggle is on and the user enrolled with a verified address. */
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return EmailOtp.enabled(session)
+                && EmailOtpCredentialProvider.isEnrolled(user)
+                && EmailCodeChannel.INSTANCE.canReach(user);
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        if (EmailOtp.enabled(session) && EmailCodeChannel.INSTANCE.canReach(user)) {
+            user.addRequiredAction(EmailOtp.SETUP_ACTION);
+        }
+    }
+
+    @Override
+    public void close() {
+        // stateless
+    }
+}

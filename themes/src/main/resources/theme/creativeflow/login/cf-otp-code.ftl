@@ -1,0 +1,56 @@
+<#import "template.ftl" as layout>
+<#import "field.ftl" as field>
+<#import "buttons.ftl" as buttons>
+<#-- One-time code form shared by every code channel (email, SMS), at login and at enrolment.
+     cfOtp: messagePrefix, destination, codeLength, sent, secondsLeft, minutesLeft, resendInSeconds,
+     attemptsLeft, enrolment. Every limit shown here is enforced on the server. -->
+<@layout.registrationLayout displayMessage=true displayInfo=false; section>
+<!-- template: cf-otp-code.ftl -->
+    <#if section="header">
+        ${msg(cfOtp.messagePrefix + (cfOtp.enrolment?then("SetupTitle", "Title")))}
+    <#elseif section="form">
+        <#if cfOtp.destination?has_content>
+            <p id="cf-otp-destination" class="${properties.kcFormHelperTextClass!}">
+                <#if cfOtp.enrolment>${msg(cfOtp.messagePrefix + "SetupIntro", cfOtp.destination)}<#else>${msg(cfOtp.messagePrefix + "Intro", cfOtp.destination)}</#if>
+            </p>
+        </#if>
+        <#if cfOtp.sent>
+            <p id="cf-otp-validity" class="${properties.kcFormHelperTextClass!}">${msg("cfOtpValidFor", cfOtp.minutesLeft)}</p>
+        </#if>
+        <form id="cf-otp-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
+            <@field.input name="code" label=msg("cfOtpCodeLabel") autocomplete="one-time-code" autofocus=true />
+            <@buttons.actionGroup>
+                <@buttons.button id="cf-otp-submit" name="login" label=cfOtp.enrolment?then("cfOtpConfirm", "doLogIn") />
+                <#if isAppInitiatedAction??>
+                    <@buttons.button id="cf-otp-cancel" name="cancel-aia" label="doCancel" type="secondary" extra={"value": "true", "formnovalidate": "formnovalidate"} />
+                </#if>
+            </@buttons.actionGroup>
+        </form>
+        <form id="cf-otp-resend-form" action="${url.loginAction}" method="post">
+            <input type="hidden" name="resend" value="true"/>
+            <@buttons.actionGroup>
+                <@buttons.button id="cf-otp-resend" name="resend-button" label=cfOtp.sent?then("cfOtpResend", "cfOtpSend") type="link" extra={"data-wait": cfOtp.resendInSeconds?c} />
+            </@buttons.actionGroup>
+            <p id="cf-otp-resend-wait" class="${properties.kcFormHelperTextClass!}" <#if cfOtp.resendInSeconds == 0>hidden</#if>>
+                ${msg("cfOtpResendIn", "<span id=\"cf-otp-seconds\">" + cfOtp.resendInSeconds?c + "</span>")?no_esc}
+            </p>
+        </form>
+        <script>
+            <#outputformat "JavaScript">
+            (function () {
+                var button = document.getElementById("cf-otp-resend");
+                var note = document.getElementById("cf-otp-resend-wait");
+                var seconds = document.getElementById("cf-otp-seconds");
+                var left = parseInt(button.getAttribute("data-wait"), 10) || 0;
+                function tick() {
+                    button.disabled = left > 0;
+                    note.hidden = left <= 0;
+                    if (seconds) { seconds.textContent = String(left); }
+                    if (left > 0) { left -= 1; setTimeout(tick, 1000); }
+                }
+                tick();
+            })();
+            </#outputformat>
+        </script>
+    </#if>
+</@layout.registrationLayout>
