@@ -22,14 +22,16 @@
             <@buttons.actionGroup>
                 <@buttons.button id="cf-otp-submit" name="login" label=cfOtp.enrolment?then("cfOtpConfirm", "doLogIn") />
                 <#if isAppInitiatedAction??>
-                    <@buttons.button id="cf-otp-cancel" name="cancel-aia" label="doCancel" type="secondary" extra={"value": "true", "formnovalidate": "formnovalidate"} />
+                    <button class="${properties.kcButtonSecondaryClass} ${properties.kcButtonBlockClass}" id="cf-otp-cancel"
+                            name="cancel-aia" value="true" type="submit" formnovalidate="formnovalidate">${msg("doCancel")}</button>
                 </#if>
             </@buttons.actionGroup>
         </form>
         <form id="cf-otp-resend-form" action="${url.loginAction}" method="post">
             <input type="hidden" name="resend" value="true"/>
             <@buttons.actionGroup>
-                <@buttons.button id="cf-otp-resend" name="resend-button" label=cfOtp.sent?then("cfOtpResend", "cfOtpSend") type="link" extra={"data-wait": cfOtp.resendInSeconds?c} />
+                <button class="${properties.kcButtonSecondaryClass} ${properties.kcButtonBlockClass}" id="cf-otp-resend"
+                        name="resend-button" type="submit" data-wait="${cfOtp.resendInSeconds?c}">${msg(cfOtp.sent?then("cfOtpResend", "cfOtpSend"))}</button>
             </@buttons.actionGroup>
             <p id="cf-otp-resend-wait" class="${properties.kcFormHelperTextClass!}" <#if cfOtp.resendInSeconds == 0>hidden</#if>>
                 ${msg("cfOtpResendIn", "<span id=\"cf-otp-seconds\">" + cfOtp.resendInSeconds?c + "</span>")?no_esc}
