@@ -18,6 +18,12 @@ public class CreativeFlowServerConfig implements KeycloakServerConfig {
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
         return config
                 .dependency(GROUP_ID, "creativeflow-identity-providers")
-                .dependency(GROUP_ID, "creativeflow-identity-themes");
+                .dependency(GROUP_ID, "creativeflow-identity-themes")
+                // The third-party jars we ship next to ours (distribution/target/keycloak/providers).
+                .dependency("redis.clients", "jedis")
+                .dependency("org.apache.commons", "commons-pool2")
+                .dependency("org.json", "json")
+                .dependency("redis.clients.authentication", "redis-authx-core")
+                .option("metrics-enabled", "true");
     }
 }

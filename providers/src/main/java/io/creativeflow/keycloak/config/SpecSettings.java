@@ -129,6 +129,11 @@ public final class SpecSettings {
         put("cf.smtp.user", smtpUser);
         put("cf.smtp.password", text("EMAIL_PASSWORD", ""));
 
+        put("cf.sessions.limit", String.valueOf(nonNegative("CONCURRENT_SESSION_LIMIT", 0, 10_000)));
+        put("cf.redis.url", redisUrl());
+        put("cf.redis.timeout-millis", String.valueOf(positive("REDIS_TIMEOUT_MS", 500, 60_000)));
+        put("cf.sessions.on-redis-failure", oneOf("SESSION_LIMIT_ON_REDIS_FAILURE", "fail-open", "fail-open", "fail-closed"));
+
         // Used by the realm file's client definitions through ${VAR:default}; validated here.
         put("cf.client.web.url", url("CREATIVEFLOW_WEB_URL", "http://localhost:3000"));
         put("cf.client.api.secret", secret("CREATIVEFLOW_API_CLIENT_SECRET"));
@@ -163,6 +168,43 @@ public final class SpecSettings {
         }
         problems.add(name + " must be a whole number from 1 to " + max + ", got '" + value + "'");
         return fallback;
+    }
+
+    private long nonNegative(String name, long fallback, long max) {
+        String value = raw(name);
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed >= 0 && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add(name + " must be a whole number from 0 to " + max + ", got '" + value + "'");
+        return fallback;
+    }
+
+    private String oneOf(String name, String fallback, String... allowed) {
+        String value = text(name, fallback).toLowerCase(Locale.ROOT);
+        for (String candidate : allowed) {
+            if (candidate.equals(value)) {
+                return value;
+            }
+        }
+        problems.add(name + " must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
+        return fallback;
+    }
+
+    private String redisUrl() {
+        String value = text("REDIS_URL", "redis://127.0.0.1:6379");
+        if (!(value.startsWith("redis://") || value.startsWith("rediss://"))) {
+            problems.add("REDIS_URL must start with redis:// or rediss:// (TLS), got '"
+                    + value.replaceAll("//[^@/]*@", "//***@") + "'");
+        }
+        return value;
     }
 
     private int port(String name, int fallback) {

@@ -1,0 +1,217 @@
+package io.creativeflow.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.representations.idm.UserSessionRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.util.JsonSerialization;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * The concurrent-session limit on the real server and the real Redis: the shipped realm's
+ * cf-session-limit listener, with the limit set per realm and per client through attributes.
+ */
+@KeycloakIntegrationTest(config = CreativeFlowServerConfig.class)
+class SessionLimitIT {
+
+    private static final String PASSWORD = "Harbor-Violet-317";
+    private static final String CLIENT = "session-limit-probe";
+
+    @InjectRealm(attachTo = "creativeflow")
+    ManagedRealm realm;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private RedisClient redis;
+    private String clientUuid;
+
+    @BeforeEach
+    void limitTwoAndAProbeClient() {
+        setRealmLimit("2");
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(CLIENT);
+        client.setPublicClient(true);
+        client.setDirectAccessGrantsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        realm.admin().clients().create(client).close();
+        clientUuid = realm.admin().clients().findByClientId(CLIENT).get(0).getId();
+        redis = RedisClient.create(URI.create(System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379")));
+    }
+
+    @AfterEach
+    void restore() {
+        setRealmLimit(null);
+        realm.admin().clients().get(clientUuid).remove();
+        redis.close();
+    }
+
+    @Test
+    void aThirdLoginEndsTheOldestSession() throws Exception {
+        String user = newUser();
+        Map<String, Object> first = login(user);
+        Map<String, Object> second = login(user);
+        Map<String, Object> third = login(user);
+
+        assertThat(refresh(first).statusCode()).as("the oldest session's refresh token").isEqualTo(400);
+        assertThat(refresh(second).statusCode()).isEqualTo(200);
+        assertThat(refresh(third).statusCode()).isEqualTo(200);
+        assertThat(sessionIds(user)).containsExactlyInAnyOrder(sessionId(second), sessionId(third));
+        assertThat(registered(user)).containsExactlyInAnyOrder(sessionId(second), sessionId(third));
+        Map<String, String> info = redis.hgetAll(key(user) + ":" + sessionId(third));
+        assertThat(info).containsKeys("ip", "device", "started", "lastSeen").containsEntry("clients", CLIENT);
+    }
+
+    @Test
+    void twentyParallelLoginsLeaveExactlyTheLimit() throws Exception {
+        String user = newUser();
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Future<Map<String, Object>>> logins = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            logins.add(pool.submit(() -> login(user)));
+        }
+        for (Future<Map<String, Object>> login : logins) {
+            assertThat(login.get()).containsKey("access_token");
+        }
+        pool.shutdown();
+
+        assertThat(sessionIds(user)).hasSize(2);
+        assertThat(registered(user)).containsExactlyInAnyOrderElementsOf(sessionIds(user));
+    }
+
+    @Test
+    void logoutAndAdminDeletionUnregister() throws Exception {
+        String user = newUser();
+        Map<String, Object> first = login(user);
+        Map<String, Object> second = login(user);
+
+        HttpResponse<String> logout = post("/protocol/openid-connect/logout",
+                Map.of("client_id", CLIENT, "refresh_token", (String) first.get("refresh_token")));
+        assertThat(logout.statusCode()).isEqualTo(204);
+        assertThat(registered(user)).containsExactly(sessionId(second));
+
+        realm.admin().deleteSession(sessionId(second), false);
+        assertThat(registered(user)).isEmpty();
+    }
+
+    @Test
+    void aClientsOwnLimitWinsOverTheRealms() throws Exception {
+        ClientRepresentation client = realm.admin().clients().get(clientUuid).toRepresentation();
+        client.setAttributes(new HashMap<>(Map.of("creativeflow.session-limit", "1")));
+        realm.admin().clients().get(clientUuid).update(client);
+        String user = newUser();
+
+        Map<String, Object> first = login(user);
+        Map<String, Object> second = login(user);
+
+        assertThat(refresh(first).statusCode()).isEqualTo(400);
+        assertThat(sessionIds(user)).containsExactly(sessionId(second));
+    }
+
+    @Test
+    void theLimitAndRedisErrorsShowOnTheMetricsEndpoint() throws Exception {
+        String user = newUser();
+        login(user);
+        login(user);
+        login(user);
+
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:9000/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("creativeflow_session_limit_evictions_total", "creativeflow_session_limit_redis_errors_total");
+    }
+
+    // --- steps -----------------------------------------------------------------------------------
+
+    private void setRealmLimit(String limit) {
+        RealmRepresentation rep = realm.admin().toRepresentation();
+        Map<String, String> attributes = new HashMap<>(rep.getAttributes());
+        if (limit == null) {
+            attributes.remove("creativeflow.session-limit");
+        } else {
+            attributes.put("creativeflow.session-limit", limit);
+        }
+        rep.setAttributes(attributes);
+        realm.admin().update(rep);
+    }
+
+    private String newUser() {
+        String email = "sessions-" + UUID.randomUUID() + "@example.com";
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(email);
+        user.setEmail(email);
+        user.setFirstName("Sam");
+        user.setLastName("Sessions");
+        user.setEnabled(true);
+        user.setEmailVerified(true);
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(PASSWORD);
+        password.setTemporary(false);
+        user.setCredentials(List.of(password));
+        assertThat(realm.admin().users().create(user).getStatus()).isEqualTo(201);
+        return email;
+    }
+
+    private Map<String, Object> login(String email) throws Exception {
+        HttpResponse<String> response = post("/protocol/openid-connect/token", Map.of("grant_type", "password",
+                "client_id", CLIENT, "username", email, "password", PASSWORD, "scope", "openid"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JsonSerialization.readValue(response.body(), Map.class);
+    }
+
+    private HttpResponse<String> refresh(Map<String, Object> tokens) throws Exception {
+        return post("/protocol/openid-connect/token", Map.of("grant_type", "refresh_token", "client_id", CLIENT,
+                "refresh_token", (String) tokens.get("refresh_token")));
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return http.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String sessionId(Map<String, Object> tokens) {
+        return (String) tokens.get("session_state");
+    }
+
+    private String userId(String email) {
+        return realm.admin().users().searchByEmail(email, true).get(0).getId();
+    }
+
+    private List<String> sessionIds(String email) {
+        return realm.admin().users().get(userId(email)).getUserSessions().stream()
+                .map(UserSessionRepresentation::getId).toList();
+    }
+
+    private String key(String email) {
+        return "cf:sessions:{" + realm.getId() + ":" + userId(email) + "}";
+    }
+
+    private List<String> registered(String email) {
+        return redis.zrange(key(email), 0, -1);
+    }
+}
