@@ -32,10 +32,9 @@ public final class SessionRegistry {
             "local set = KEYS[1]",
             "local id, started, limit, ttl = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])",
             "local info = set .. ':' .. id",
-            "if redis.call('ZSCORE', set, id) then",
-            "  started = tonumber(redis.call('ZSCORE', set, id))",
-            "else",
-            "  redis.call('ZADD', set, started, id)",
+            "if not redis.call('ZSCORE', set, id) then",
+            "  local now = redis.call('TIME')",
+            "  redis.call('ZADD', set, tonumber(now[1]) * 1000000 + tonumber(now[2]), id)",
             "  redis.call('HSET', info, 'started', ARGV[2])",
             "end",
             "redis.call('HSET', info, 'ip', ARGV[5], 'device', ARGV[6], 'lastSeen', ARGV[2])",
@@ -109,7 +108,7 @@ public final class SessionRegistry {
         String set = key(realmId, userId);
         try (AbstractPipeline pipeline = redis.pipelined()) {
             startedBySessionId.forEach((sessionId, started) -> {
-                pipeline.zadd(set, started, sessionId, ZAddParams.zAddParams().nx());
+                pipeline.zadd(set, started * 1000.0, sessionId, ZAddParams.zAddParams().nx());
                 pipeline.hsetnx(set + ':' + sessionId, "started", Long.toString(started));
                 pipeline.expire(set + ':' + sessionId, ttlSeconds);
                 pipeline.setex(ownerKey(realmId, sessionId), ttlSeconds, userId);

@@ -53,11 +53,19 @@ class SessionRegistryTest {
     }
 
     @Test
-    void theNewSessionIsNeverTheOneEvictedEvenIfItsClockIsBehind() {
+    void oldestMeansFirstAdmittedEvenWhenTheNodesClocksDisagree() {
         registry.admit(login("s1", 5_000), 1, 60);
 
         assertThat(registry.admit(login("s2", 1_000), 1, 60)).containsExactly("s1");
         assertThat(registry.sessions(realm, user)).containsExactly("s2");
+    }
+
+    @Test
+    void loginsInTheSameMillisecondStillEvictInAdmissionOrder() {
+        registry.admit(login("zzz", 1_000), 2, 60);
+        registry.admit(login("aaa", 1_000), 2, 60);
+
+        assertThat(registry.admit(login("mmm", 1_000), 2, 60)).containsExactly("zzz");
     }
 
     @Test
@@ -116,10 +124,12 @@ class SessionRegistryTest {
 
     @Test
     void reconcilingAddsSessionsMadeWhileRedisWasDownWithoutEvicting() {
-        registry.admit(login("s1", 1_000), 2, 60);
-        registry.reconcile(realm, user, Map.of("s1", 1_000L, "k2", 2_000L, "k3", 3_000L), 60);
+        long now = System.currentTimeMillis();
+        registry.reconcile(realm, user, Map.of("k1", now - 3_000L, "k2", now - 2_000L), 60);
+        registry.admit(login("s3", now), 2, 60);
+        assertThat(registry.sessions(realm, user)).containsExactly("k2", "s3");
 
-        assertThat(registry.sessions(realm, user)).containsExactly("s1", "k2", "k3");
-        assertThat(registry.admit(login("s4", 4_000), 2, 60)).containsExactly("s1", "k2");
+        registry.reconcile(realm, user, Map.of("k2", now - 2_000L, "k4", now - 1_000L), 60);
+        assertThat(registry.sessions(realm, user)).as("no eviction while reconciling").containsExactly("k2", "k4", "s3");
     }
 }
