@@ -1,0 +1,177 @@
+package io.creativeflow.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * Runs in its own failsafe execution: the server's REDIS_URL points at a Redis this test starts,
+ * kills and restarts. Logins go on while Redis is down (fail-open), and the limit holds again, with
+ * the sessions made during the outage counted, once it is back.
+ */
+@KeycloakIntegrationTest(config = CreativeFlowServerConfig.class)
+class RedisOutageIT {
+
+    private static final int PORT = 6391;
+    private static final String PASSWORD = "Cobalt-Fern-662";
+    private static final String CLIENT = "redis-outage-probe";
+    private static Process redis;
+
+    @InjectRealm(attachTo = "creativeflow")
+    ManagedRealm realm;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startOwnRedis() throws Exception {
+        redis = startRedis();
+    }
+
+    @AfterAll
+    static void stopOwnRedis() throws Exception {
+        stopRedis();
+    }
+
+    @Test
+    void loginsGoOnWhileRedisIsDownAndTheLimitHoldsAgainWhenItReturns() throws Exception {
+        limitTwoWithAProbeClient();
+        String early = newUser();
+        Map<String, Object> first = login(early);
+        login(early);
+        login(early);
+        assertThat(refresh(first).statusCode()).as("limit enforced while Redis is up").isEqualTo(400);
+
+        stopRedis();
+        double errorsBefore = metric("creativeflow_session_limit_redis_errors_total");
+        String during = newUser();
+        for (int i = 0; i < 3; i++) {
+            long started = System.currentTimeMillis();
+            login(during);
+            assertThat(System.currentTimeMillis() - started).as("a login never waits long on Redis").isLessThan(5_000);
+        }
+        assertThat(sessions(during)).as("fail-open: every login went through").isEqualTo(3);
+        assertThat(metric("creativeflow_session_limit_redis_errors_total")).isGreaterThan(errorsBefore);
+
+        redis = startRedis();
+        Map<String, Object> afterFirst = login(early);
+        login(early);
+        login(early);
+        assertThat(refresh(afterFirst).statusCode()).as("limit enforced again").isEqualTo(400);
+        assertThat(sessions(early)).isEqualTo(2);
+
+        // The sessions made during the outage are counted once their user logs in again.
+        login(during);
+        assertThat(sessions(during)).isEqualTo(2);
+    }
+
+    // --- steps -----------------------------------------------------------------------------------
+
+    private static Process startRedis() throws Exception {
+        Process process = new ProcessBuilder("redis-server", "--port", String.valueOf(PORT), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            try (Socket ignored = new Socket("127.0.0.1", PORT)) {
+                return process;
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("redis-server did not start on port " + PORT);
+    }
+
+    private static void stopRedis() throws Exception {
+        if (redis != null && redis.isAlive()) {
+            redis.destroyForcibly().waitFor();
+        }
+    }
+
+    private void limitTwoWithAProbeClient() {
+        RealmRepresentation rep = realm.admin().toRepresentation();
+        Map<String, String> attributes = new HashMap<>(rep.getAttributes());
+        attributes.put("creativeflow.session-limit", "2");
+        rep.setAttributes(attributes);
+        realm.admin().update(rep);
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(CLIENT);
+        client.setPublicClient(true);
+        client.setDirectAccessGrantsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        realm.admin().clients().create(client).close();
+    }
+
+    private String newUser() {
+        String email = "outage-" + UUID.randomUUID() + "@example.com";
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(email);
+        user.setEmail(email);
+        user.setFirstName("Ola");
+        user.setLastName("Outage");
+        user.setEnabled(true);
+        user.setEmailVerified(true);
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(PASSWORD);
+        password.setTemporary(false);
+        user.setCredentials(List.of(password));
+        assertThat(realm.admin().users().create(user).getStatus()).isEqualTo(201);
+        return email;
+    }
+
+    private Map<String, Object> login(String email) throws Exception {
+        HttpResponse<String> response = post("/protocol/openid-connect/token", Map.of("grant_type", "password",
+                "client_id", CLIENT, "username", email, "password", PASSWORD));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JsonSerialization.readValue(response.body(), Map.class);
+    }
+
+    private HttpResponse<String> refresh(Map<String, Object> tokens) throws Exception {
+        return post("/protocol/openid-connect/token", Map.of("grant_type", "refresh_token", "client_id", CLIENT,
+                "refresh_token", (String) tokens.get("refresh_token")));
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return http.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private int sessions(String email) {
+        String id = realm.admin().users().searchByEmail(email, true).get(0).getId();
+        return realm.admin().users().get(id).getUserSessions().size();
+    }
+
+    private double metric(String name) throws Exception {
+        String body = http.send(HttpRequest.newBuilder(URI.create("http://localhost:9000/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher matcher = Pattern.compile("(?m)^" + name + "(\\{[^}]*})?\\s+([0-9.eE+-]+)$").matcher(body);
+        return matcher.find() ? Double.parseDouble(matcher.group(2)) : 0;
+    }
+}
