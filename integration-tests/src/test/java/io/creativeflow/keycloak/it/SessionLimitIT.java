@@ -19,6 +19,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
+import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
@@ -63,7 +65,9 @@ class SessionLimitIT {
     @AfterEach
     void restore() {
         setRealmLimit(null);
-        realm.admin().clients().get(clientUuid).remove();
+        if (clientUuid != null) {
+            realm.admin().clients().get(clientUuid).remove();
+        }
         redis.close();
     }
 
@@ -154,6 +158,46 @@ class SessionLimitIT {
     }
 
     @Test
+    void denyNewRefusesTheLoginBeyondTheLimitAndKeepsTheOldSessions() throws Exception {
+        String flowAlias = "deny-new-" + UUID.randomUUID();
+        AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
+        flow.setAlias(flowAlias);
+        flow.setProviderId("basic-flow");
+        flow.setTopLevel(true);
+        flow.setBuiltIn(false);
+        realm.admin().flows().createFlow(flow).close();
+        for (String provider : List.of("direct-grant-validate-username", "direct-grant-validate-password", "cf-session-limit")) {
+            realm.admin().flows().addExecution(flowAlias, Map.of("provider", provider));
+        }
+        for (AuthenticationExecutionInfoRepresentation execution : realm.admin().flows().getExecutions(flowAlias)) {
+            execution.setRequirement("REQUIRED");
+            realm.admin().flows().updateExecutions(flowAlias, execution);
+        }
+        String flowId = realm.admin().flows().getFlows().stream().filter(f -> flowAlias.equals(f.getAlias()))
+                .findFirst().orElseThrow().getId();
+        ClientRepresentation client = realm.admin().clients().get(clientUuid).toRepresentation();
+        client.setAuthenticationFlowBindingOverrides(Map.of("direct_grant", flowId));
+        realm.admin().clients().get(clientUuid).update(client);
+        String user = newUser();
+
+        Map<String, Object> first = login(user);
+        Map<String, Object> second = login(user);
+        HttpResponse<String> third = post("/protocol/openid-connect/token", Map.of("grant_type", "password",
+                "client_id", CLIENT, "username", user, "password", PASSWORD));
+
+        assertThat(third.statusCode()).isEqualTo(403);
+        assertThat(third.body()).contains("already signed in on 2 device(s)");
+        assertThat(refresh(first).statusCode()).as("deny-new keeps the old sessions").isEqualTo(200);
+        assertThat(refresh(second).statusCode()).isEqualTo(200);
+        assertThat(sessionIds(user)).hasSize(2);
+
+        // A flow bound to a client cannot be deleted: the client goes first.
+        realm.admin().clients().get(clientUuid).remove();
+        clientUuid = null;
+        realm.admin().flows().deleteFlow(flowId);
+    }
+
+    @Test
     void theLimitAndRedisErrorsShowOnTheMetricsEndpoint() throws Exception {
         String user = newUser();
         login(user);
@@ -162,7 +206,8 @@ class SessionLimitIT {
 
         String metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:9000/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(metrics).contains("creativeflow_session_limit_evictions_total", "creativeflow_session_limit_redis_errors_total");
+        assertThat(metrics).contains("creativeflow_session_limit_evictions_total",
+                "creativeflow_session_limit_denials_total", "creativeflow_session_limit_redis_errors_total");
     }
 
     // --- steps -----------------------------------------------------------------------------------
