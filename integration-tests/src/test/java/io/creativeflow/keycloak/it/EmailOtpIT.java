@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
@@ -269,21 +267,7 @@ class EmailOtpIT {
     }
 
     private String newUser() {
-        String email = "otp-" + UUID.randomUUID() + "@example.com";
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(email);
-        user.setEmail(email);
-        user.setFirstName("Ada");
-        user.setLastName("Otp");
-        user.setEnabled(true);
-        user.setEmailVerified(true);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        assertThat(realm.admin().users().create(user).getStatus()).isEqualTo(201);
-        return email;
+        return TestUsers.create(realm, "otp", PASSWORD);
     }
 
     /** A user who enrolled through the required action. */
@@ -298,12 +282,11 @@ class EmailOtpIT {
     }
 
     private String userId(String email) {
-        return realm.admin().users().searchByEmail(email, true).get(0).getId();
+        return TestUsers.id(realm, email);
     }
 
     private List<String> credentialTypes(String email) {
-        return realm.admin().users().get(userId(email)).credentials().stream()
-                .map(CredentialRepresentation::getType).toList();
+        return TestUsers.credentialTypes(realm, email);
     }
 
     private void signIn(String email) {

@@ -2,11 +2,8 @@ package io.creativeflow.keycloak.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
@@ -71,41 +68,21 @@ class FeatureTogglesOffIT {
         loginPage.submit();
 
         assertThat(driver.driver().getPageSource()).contains("Sign-in codes by email are not available");
-        assertThat(realm.admin().users().searchByEmail(email, true).get(0).getId()).isNotNull();
-        assertThat(realm.admin().users().get(realm.admin().users().searchByEmail(email, true).get(0).getId())
-                .credentials()).extracting(CredentialRepresentation::getType).doesNotContain("cf-email-otp");
+        assertThat(TestUsers.credentialTypes(realm, email)).doesNotContain("cf-email-otp");
         assertThat(new Mailbox(mailServer).countTo(email)).isZero();
     }
 
     private String user(boolean withEmailCodes) {
-        String email = "toggle-" + UUID.randomUUID() + "@example.com";
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(email);
-        user.setEmail(email);
-        user.setFirstName("Tess");
-        user.setLastName("Toggle");
-        user.setEnabled(true);
-        user.setEmailVerified(true);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(PASSWORD);
-        password.setTemporary(false);
-        if (withEmailCodes) {
-            // As a realm export carries it: the credential holds no secret.
-            CredentialRepresentation emailCodes = new CredentialRepresentation();
-            emailCodes.setType("cf-email-otp");
-            emailCodes.setCredentialData("{}");
-            emailCodes.setSecretData("{}");
-            user.setCredentials(List.of(password, emailCodes));
-        } else {
-            user.setCredentials(List.of(password));
+        if (!withEmailCodes) {
+            return TestUsers.create(realm, "toggle", PASSWORD);
         }
-        assertThat(realm.admin().users().create(user).getStatus()).isEqualTo(201);
-        if (withEmailCodes) {
-            String id = realm.admin().users().searchByEmail(email, true).get(0).getId();
-            assertThat(realm.admin().users().get(id).credentials())
-                    .extracting(CredentialRepresentation::getType).contains("cf-email-otp");
-        }
+        // As a realm export carries it: the credential holds no secret.
+        CredentialRepresentation emailCodes = new CredentialRepresentation();
+        emailCodes.setType("cf-email-otp");
+        emailCodes.setCredentialData("{}");
+        emailCodes.setSecretData("{}");
+        String email = TestUsers.create(realm, "toggle", PASSWORD, emailCodes);
+        assertThat(TestUsers.credentialTypes(realm, email)).contains("cf-email-otp");
         return email;
     }
 

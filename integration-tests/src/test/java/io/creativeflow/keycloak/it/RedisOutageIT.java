@@ -3,29 +3,19 @@ package io.creativeflow.keycloak.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.Socket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * Runs in its own failsafe execution: the server's REDIS_URL points at a Redis this test starts,
@@ -43,7 +33,9 @@ class RedisOutageIT {
     @InjectRealm(attachTo = "creativeflow")
     ManagedRealm realm;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private TokenEndpoint tokens() {
+        return new TokenEndpoint(realm, CLIENT);
+    }
 
     @BeforeAll
     static void startOwnRedis() throws Exception {
@@ -125,52 +117,24 @@ class RedisOutageIT {
     }
 
     private String newUser() {
-        String email = "outage-" + UUID.randomUUID() + "@example.com";
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(email);
-        user.setEmail(email);
-        user.setFirstName("Ola");
-        user.setLastName("Outage");
-        user.setEnabled(true);
-        user.setEmailVerified(true);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        assertThat(realm.admin().users().create(user).getStatus()).isEqualTo(201);
-        return email;
+        return TestUsers.create(realm, "outage", PASSWORD);
     }
 
     private Map<String, Object> login(String email) throws Exception {
-        HttpResponse<String> response = post("/protocol/openid-connect/token", Map.of("grant_type", "password",
-                "client_id", CLIENT, "username", email, "password", PASSWORD));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JsonSerialization.readValue(response.body(), Map.class);
+        return tokens().login(email, PASSWORD);
     }
 
-    private HttpResponse<String> refresh(Map<String, Object> tokens) throws Exception {
-        return post("/protocol/openid-connect/token", Map.of("grant_type", "refresh_token", "client_id", CLIENT,
-                "refresh_token", (String) tokens.get("refresh_token")));
-    }
-
-    private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-        StringBuilder body = new StringBuilder();
-        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(k).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return http.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> refresh(Map<String, Object> issued) throws Exception {
+        return tokens().refresh(issued);
     }
 
     private int sessions(String email) {
-        String id = realm.admin().users().searchByEmail(email, true).get(0).getId();
+        String id = TestUsers.id(realm, email);
         return realm.admin().users().get(id).getUserSessions().size();
     }
 
     private double metric(String name) throws Exception {
-        String body = http.send(HttpRequest.newBuilder(URI.create("http://localhost:9000/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String body = tokens().metrics();
         Matcher matcher = Pattern.compile("(?m)^" + name + "(\\{[^}]*})?\\s+([0-9.eE+-]+)$").matcher(body);
         return matcher.find() ? Double.parseDouble(matcher.group(2)) : 0;
     }

@@ -3,11 +3,7 @@ package io.creativeflow.keycloak.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,14 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.idm.UserSessionRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.util.JsonSerialization;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -45,7 +38,7 @@ class SessionLimitIT {
     @InjectRealm(attachTo = "creativeflow")
     ManagedRealm realm;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private TokenEndpoint tokens;
     private RedisClient redis;
     private String clientUuid;
 
@@ -59,6 +52,7 @@ class SessionLimitIT {
         client.setStandardFlowEnabled(false);
         realm.admin().clients().create(client).close();
         clientUuid = realm.admin().clients().findByClientId(CLIENT).get(0).getId();
+        tokens = new TokenEndpoint(realm, CLIENT);
         redis = RedisClient.create(URI.create(System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379")));
     }
 
@@ -108,8 +102,7 @@ class SessionLimitIT {
         ExecutorService pool = Executors.newFixedThreadPool(20);
         List<Future<HttpResponse<String>>> logins = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            logins.add(pool.submit(() -> post("/protocol/openid-connect/token", Map.of("grant_type", "password",
-                    "client_id", CLIENT, "username", user, "password", PASSWORD))));
+            logins.add(pool.submit(() -> tokens.passwordGrant(user, PASSWORD)));
         }
         int succeeded = 0;
         for (Future<HttpResponse<String>> login : logins) {
@@ -134,8 +127,7 @@ class SessionLimitIT {
         Map<String, Object> first = login(user);
         Map<String, Object> second = login(user);
 
-        HttpResponse<String> logout = post("/protocol/openid-connect/logout",
-                Map.of("client_id", CLIENT, "refresh_token", (String) first.get("refresh_token")));
+        HttpResponse<String> logout = tokens.logout(first);
         assertThat(logout.statusCode()).isEqualTo(204);
         assertThat(registered(user)).containsExactly(sessionId(second));
 
@@ -182,8 +174,7 @@ class SessionLimitIT {
 
         Map<String, Object> first = login(user);
         Map<String, Object> second = login(user);
-        HttpResponse<String> third = post("/protocol/openid-connect/token", Map.of("grant_type", "password",
-                "client_id", CLIENT, "username", user, "password", PASSWORD));
+        HttpResponse<String> third = tokens.passwordGrant(user, PASSWORD);
 
         assertThat(third.statusCode()).isEqualTo(403);
         assertThat(third.body()).contains("already signed in on 2 device(s)");
@@ -204,8 +195,7 @@ class SessionLimitIT {
         login(user);
         login(user);
 
-        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:9000/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = tokens.metrics();
         assertThat(metrics).contains("creativeflow_session_limit_evictions_total",
                 "creativeflow_session_limit_denials_total", "creativeflow_session_limit_redis_errors_total");
     }
@@ -225,50 +215,23 @@ class SessionLimitIT {
     }
 
     private String newUser() {
-        String email = "sessions-" + UUID.randomUUID() + "@example.com";
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(email);
-        user.setEmail(email);
-        user.setFirstName("Sam");
-        user.setLastName("Sessions");
-        user.setEnabled(true);
-        user.setEmailVerified(true);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        assertThat(realm.admin().users().create(user).getStatus()).isEqualTo(201);
-        return email;
+        return TestUsers.create(realm, "sessions", PASSWORD);
     }
 
     private Map<String, Object> login(String email) throws Exception {
-        HttpResponse<String> response = post("/protocol/openid-connect/token", Map.of("grant_type", "password",
-                "client_id", CLIENT, "username", email, "password", PASSWORD, "scope", "openid"));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JsonSerialization.readValue(response.body(), Map.class);
+        return tokens.login(email, PASSWORD);
     }
 
-    private HttpResponse<String> refresh(Map<String, Object> tokens) throws Exception {
-        return post("/protocol/openid-connect/token", Map.of("grant_type", "refresh_token", "client_id", CLIENT,
-                "refresh_token", (String) tokens.get("refresh_token")));
+    private HttpResponse<String> refresh(Map<String, Object> issued) throws Exception {
+        return tokens.refresh(issued);
     }
 
-    private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-        StringBuilder body = new StringBuilder();
-        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(k).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return http.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String sessionId(Map<String, Object> tokens) {
-        return (String) tokens.get("session_state");
+    private static String sessionId(Map<String, Object> issued) {
+        return TokenEndpoint.sessionId(issued);
     }
 
     private String userId(String email) {
-        return realm.admin().users().searchByEmail(email, true).get(0).getId();
+        return TestUsers.id(realm, email);
     }
 
     private List<String> sessionIds(String email) {
