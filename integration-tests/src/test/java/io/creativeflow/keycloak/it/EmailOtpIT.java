@@ -83,6 +83,16 @@ class EmailOtpIT {
         AccessTokenResponse tokens = oauth.accessTokenRequest(oauth.parseLoginResponse().getCode())
                 .codeVerifier(pkce).send();
         assertThat(tokens.isSuccess()).isTrue();
+
+        // The account console's "Signing in" page: the method, its enrolment action, the credential.
+        java.net.http.HttpResponse<String> methods = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(realm.getBaseUrl() + "/account/credentials"))
+                        .header("Authorization", "Bearer " + tokens.getAccessToken())
+                        .header("Accept", "application/json").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(methods.statusCode()).isEqualTo(200);
+        assertThat(methods.body()).contains("\"type\":\"cf-email-otp\"", "\"createAction\":\"cf-email-otp-setup\"",
+                "\"displayName\":\"cfEmailOtpDisplayName\"", "\"category\":\"two-factor\"");
     }
 
     @Test

@@ -131,6 +131,7 @@ public final class SpecSettings {
 
         put("cf.sessions.limit", String.valueOf(nonNegative("CONCURRENT_SESSION_LIMIT", 0, 10_000)));
         put("cf.redis.url", redisUrl());
+        put("cf.redis.cluster", String.valueOf(bool("REDIS_CLUSTER", false)));
         put("cf.redis.timeout-millis", String.valueOf(positive("REDIS_TIMEOUT_MS", 500, 60_000)));
         put("cf.sessions.on-redis-failure", oneOf("SESSION_LIMIT_ON_REDIS_FAILURE", "fail-open", "fail-open", "fail-closed"));
 

@@ -8,7 +8,9 @@ import redis.clients.jedis.HostAndPort;
 import java.time.Duration;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Connection;
+import java.util.Set;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
 
 /** REDIS_URL ({@code redis[s]://[user[:password]@]host[:port][/db]}) and the pooled client it makes. */
@@ -40,8 +42,17 @@ public record RedisEndpoint(String host, int port, boolean tls, String user, Str
         return new RedisEndpoint(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379, tls, user, password, database);
     }
 
-    /** A pooled client with short timeouts: a slow Redis must never hold a login for long. */
+    /** A pooled client for a single Redis (or a primary behind a proxy/sentinel address). */
     public UnifiedJedis connect(int timeoutMillis) {
+        return connect(timeoutMillis, false);
+    }
+
+    /**
+     * A pooled client with short timeouts: a slow Redis must never hold a login for long. With
+     * {@code cluster}, the URL's host is a seed node of a Redis Cluster; the client discovers the
+     * others and follows slot moves.
+     */
+    public UnifiedJedis connect(int timeoutMillis, boolean cluster) {
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(timeoutMillis)
                 .socketTimeoutMillis(timeoutMillis)
@@ -56,6 +67,18 @@ public record RedisEndpoint(String host, int port, boolean tls, String user, Str
         pool.setMaxIdle(16);
         // Waiting for a pooled connection is bounded by the same timeout.
         pool.setMaxWait(Duration.ofMillis(timeoutMillis));
+        if (cluster) {
+            if (database != 0) {
+                throw new IllegalArgumentException("Redis Cluster has only database 0; REDIS_URL names " + database);
+            }
+            return RedisClusterClient.builder()
+                    .nodes(Set.of(new HostAndPort(host, port)))
+                    .clientConfig(config.build())
+                    .poolConfig(pool)
+                    .maxAttempts(3)
+                    .maxTotalRetriesDuration(Duration.ofMillis(3L * timeoutMillis))
+                    .build();
+        }
         return RedisClient.builder()
                 .hostAndPort(new HostAndPort(host, port))
                 .clientConfig(config.build())

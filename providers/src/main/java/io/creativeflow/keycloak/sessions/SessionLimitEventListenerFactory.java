@@ -18,7 +18,7 @@ import redis.clients.jedis.UnifiedJedis;
  * The {@code cf-session-limit} event listener: add it to a realm's event listeners (the shipped
  * realm has it) to limit concurrent sessions per user across every Keycloak node that shares Redis.
  *
- * <p>Configuration: REDIS_URL, REDIS_TIMEOUT_MS, CONCURRENT_SESSION_LIMIT (0 = unlimited),
+ * <p>Configuration: REDIS_URL, REDIS_CLUSTER, REDIS_TIMEOUT_MS, CONCURRENT_SESSION_LIMIT (0 = unlimited),
  * SESSION_LIMIT_ON_REDIS_FAILURE ({@code fail-open} or {@code fail-closed}); per realm or client
  * the attribute {@value SessionLimit#ATTRIBUTE} overrides the limit.
  */
@@ -54,10 +54,11 @@ public final class SessionLimitEventListenerFactory implements EventListenerProv
             defaultLimit = Integer.parseInt(settings.get("cf.sessions.limit"));
             failOpen = "fail-open".equals(settings.get("cf.sessions.on-redis-failure"));
             health = new RedisHealth(endpoint.toString());
-            redis = endpoint.connect(Integer.parseInt(settings.get("cf.redis.timeout-millis")));
+            boolean cluster = Boolean.parseBoolean(settings.get("cf.redis.cluster"));
+            redis = endpoint.connect(Integer.parseInt(settings.get("cf.redis.timeout-millis")), cluster);
             registry = new SessionRegistry(redis);
-            LOG.infof("Concurrent-session limit: registry at %s, default limit %d, %s", endpoint,
-                    defaultLimit, failOpen ? "fail-open" : "fail-closed");
+            LOG.infof("Concurrent-session limit: registry at %s%s, default limit %d, %s", endpoint,
+                    cluster ? " (Redis Cluster)" : "", defaultLimit, failOpen ? "fail-open" : "fail-closed");
         }
     }
 
