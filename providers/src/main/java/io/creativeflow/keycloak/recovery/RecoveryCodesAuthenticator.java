@@ -1,0 +1,165 @@
+package io.creativeflow.keycloak.recovery;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.credential.CredentialProvider;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.BruteForceProtector;
+
+/**
+ * Login with any unused recovery code. Wrong codes count toward brute-force lockout (under
+ * Keycloak's recovery-code category); a used code is gone; the user learns how many remain, is asked
+ * to regenerate when few do, and gets a security email.
+ */
+final class RecoveryCodesAuthenticator implements Authenticator {
+
+    static final String LOW_THRESHOLD = "cf.recovery.low-threshold";
+    private static final String TEMPLATE = "cf-recovery-code.ftl";
+    private static final String NOTE_ACCEPTED = "cf-recovery.accepted";
+    private static final Set<String> CATEGORY = Set.of("recovery-authn-codes");
+    private static final Logger LOG = Logger.getLogger(RecoveryCodesAuthenticator.class);
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        if (lockedOut(context)) {
+            context.challenge(form(context, null).setError("cfOtpLockedOut").createForm(TEMPLATE));
+            return;
+        }
+        context.challenge(form(context, null).createForm(TEMPLATE));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> formData = context.getHttpRequest().getDecodedFormParameters();
+        if (context.getAuthenticationSession().getAuthNote(NOTE_ACCEPTED) != null) {
+            context.getAuthenticationSession().removeAuthNote(NOTE_ACCEPTED);
+            context.success();
+            return;
+        }
+        if (lockedOut(context)) {
+            context.challenge(form(context, null).setError("cfOtpLockedOut").createForm(TEMPLATE));
+            return;
+        }
+        UserModel user = context.getUser();
+        RecoveryCodesCredentialProvider credentials = provider(context.getSession());
+        Optional<RecoveryCodesCredentialProvider.Stored> stored = credentials.find(user);
+        if (stored.isPresent() && stored.get().batch().use(formData.getFirst("code"))) {
+            credentials.update(user, stored.get());
+            bruteForce(context).successfulLogin(context.getRealm(), user, context.getConnection(),
+                    context.getUriInfo(), CATEGORY);
+            int remaining = stored.get().batch().remaining();
+            if (remaining <= threshold(context.getAuthenticatorConfig())) {
+                user.addRequiredAction(RecoveryCodes.SETUP_ACTION);
+            }
+            securityEmail(context, remaining);
+            context.getAuthenticationSession().setAuthNote(NOTE_ACCEPTED, "true");
+            context.challenge(form(context, remaining).createForm(TEMPLATE));
+            return;
+        }
+        if (context.getRealm().isBruteForceProtected()) {
+            bruteForce(context).failedLogin(context.getRealm(), user, context.getConnection(), context.getUriInfo(),
+                    CATEGORY);
+        }
+        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
+                form(context, null).setError("cfRecoveryCodeWrong").createForm(TEMPLATE));
+    }
+
+    private static LoginFormsProvider form(AuthenticationFlowContext context, Integer remainingAfterUse) {
+        Map<String, Object> bean = new HashMap<>();
+        bean.put("accepted", remainingAfterUse != null);
+        bean.put("remaining", remainingAfterUse == null ? 0 : remainingAfterUse);
+        bean.put("low", remainingAfterUse != null && remainingAfterUse <= threshold(context.getAuthenticatorConfig()));
+        return context.form().setAttribute("cfRecovery", bean);
+    }
+
+    private static void securityEmail(AuthenticationFlowContext context, int remaining) {
+        UserModel user = context.getUser();
+        if (user.getEmail() == null) {
+            return;
+        }
+        RealmModel realm = context.getRealm();
+        String realmName = realm.getDisplayName() != null ? realm.getDisplayName() : realm.getName();
+        String client = context.getAuthenticationSession().getClient().getName() != null
+                ? context.getAuthenticationSession().getClient().getName()
+                : context.getAuthenticationSession().getClient().getClientId();
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("realmName", realmName);
+        attributes.put("clientName", client);
+        attributes.put("ipAddress", context.getConnection().getRemoteAddr());
+        attributes.put("time", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.RFC_1123_DATE_TIME));
+        attributes.put("remaining", remaining);
+        try {
+            context.getSession().getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
+                    .setAuthenticationSession(context.getAuthenticationSession())
+                    .send("cfRecoveryCodeUsedSubject", List.of(realmName), "cf-recovery-code-used.ftl", attributes);
+        } catch (EmailException e) {
+            // The sign-in itself succeeded; the notice is best effort, and says nothing secret.
+            LOG.warnf("Could not send the recovery-code notice to user %s: %s", user.getId(), e.getMessage());
+        }
+    }
+
+    private static int threshold(AuthenticatorConfigModel config) {
+        if (config == null || config.getConfig() == null || config.getConfig().get(LOW_THRESHOLD) == null) {
+            return RecoveryCodes.DEFAULT_LOW_THRESHOLD;
+        }
+        try {
+            return Integer.parseInt(config.getConfig().get(LOW_THRESHOLD).trim());
+        } catch (NumberFormatException e) {
+            return RecoveryCodes.DEFAULT_LOW_THRESHOLD;
+        }
+    }
+
+    private static boolean lockedOut(AuthenticationFlowContext context) {
+        if (!context.getRealm().isBruteForceProtected()) {
+            return false;
+        }
+        BruteForceProtector protector = bruteForce(context);
+        return protector.isPermanentlyLockedOut(context.getSession(), context.getRealm(), context.getUser())
+                || protector.isTemporarilyDisabled(context.getSession(), context.getRealm(), context.getUser());
+    }
+
+    private static BruteForceProtector bruteForce(AuthenticationFlowContext context) {
+        return context.getSession().getProvider(BruteForceProtector.class);
+    }
+
+    static RecoveryCodesCredentialProvider provider(KeycloakSession session) {
+        return (RecoveryCodesCredentialProvider) session.getProvider(CredentialProvider.class, RecoveryCodes.TYPE);
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return provider(session).find(user).map(stored -> stored.batch().remaining() > 0).orElse(false);
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        user.addRequiredAction(RecoveryCodes.SETUP_ACTION);
+    }
+
+    @Override
+    public void close() {
+        // stateless
+    }
+}

@@ -1,0 +1,62 @@
+package io.creativeflow.keycloak.recovery;
+
+import com.google.auto.service.AutoService;
+import java.util.List;
+import org.keycloak.Config;
+import org.keycloak.authentication.RequiredActionFactory;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/** Describes the {@code cf-recovery-codes-setup} required action (configurable batch size). */
+@AutoService(RequiredActionFactory.class)
+public final class RecoveryCodesSetupFactory implements RequiredActionFactory {
+
+    private static final RecoveryCodesSetup INSTANCE = new RecoveryCodesSetup();
+
+    @Override
+    public String getId() {
+        return RecoveryCodes.SETUP_ACTION;
+    }
+
+    @Override
+    public String getDisplayText() {
+        return "Generate recovery codes";
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return true;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(RecoveryCodesSetup.COUNT).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Codes per batch").defaultValue(String.valueOf(RecoveryCodes.DEFAULT_COUNT))
+                .helpText("How many recovery codes a batch holds (1-50). Each code works once.").add()
+                .build();
+    }
+
+    @Override
+    public RequiredActionProvider create(KeycloakSession session) {
+        return INSTANCE;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        // per realm, in the admin console
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        // nothing to wire
+    }
+
+    @Override
+    public void close() {
+        // stateless
+    }
+}
