@@ -107,7 +107,6 @@ public final class RecoveryCodesCredentialProvider implements CredentialProvider
                 .helpText("cfRecoveryCodesHelpText")
                 .iconCssClass("kcAuthenticatorRecoveryAuthnCodesClass")
                 .createAction(RecoveryCodes.SETUP_ACTION)
-                .updateAction(RecoveryCodes.SETUP_ACTION)
                 .removeable(true)
                 .build(session);
     }
