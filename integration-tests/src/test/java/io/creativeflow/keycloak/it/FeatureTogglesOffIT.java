@@ -21,7 +21,7 @@ import org.keycloak.testsuite.util.oauth.PkceGenerator;
 
 /**
  * Runs in its own failsafe execution, on a server started with the optional features turned off
- * (EnableMFA_EmailOTP=false, see integration-tests/pom.xml).
+ * (EnableMFA_EmailOTP=false, EnableMFA_AuthenticatorApp=false, see integration-tests/pom.xml).
  */
 @KeycloakIntegrationTest(config = CreativeFlowServerConfig.class)
 class FeatureTogglesOffIT {
@@ -70,6 +70,24 @@ class FeatureTogglesOffIT {
         assertThat(driver.driver().getPageSource()).contains("Sign-in codes by email are not available");
         assertThat(TestUsers.credentialTypes(realm, email)).doesNotContain("cf-email-otp");
         assertThat(new Mailbox(mailServer).countTo(email)).isZero();
+    }
+
+    @Test
+    void withAuthenticatorAppsOffTotpIsNeitherAskedNorEnrollable() throws Exception {
+        assertThat(realm.admin().flows().getRequiredAction("CONFIGURE_TOTP").isEnabled()).isFalse();
+        assertThat(realm.admin().flows().getExecutions("creativeflow second factor").stream()
+                .filter(e -> "auth-otp-form".equals(e.getProviderId())).findFirst().orElseThrow().getRequirement())
+                .isEqualTo("DISABLED");
+
+        CredentialRepresentation totp = new CredentialRepresentation();
+        totp.setType("otp");
+        totp.setSecretData("{\"value\":\"JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP\"}");
+        totp.setCredentialData("{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}");
+        String email = TestUsers.create(realm, "totp-off", PASSWORD, totp);
+        webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+        loginPage.fillLogin(email, PASSWORD);
+        loginPage.submit();
+        assertThat(oauth.parseLoginResponse().getCode()).isNotNull();
     }
 
     private String user(boolean withEmailCodes) {

@@ -2,6 +2,7 @@ package io.creativeflow.keycloak.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +23,8 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.ui.annotations.InjectPage;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.page.LoginPage;
+import org.keycloak.testframework.ui.page.LoginPasswordResetPage;
+import org.keycloak.testframework.ui.page.LoginPasswordUpdatePage;
 import org.keycloak.testframework.ui.page.SelectAuthenticatorPage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.keycloak.testsuite.util.oauth.PkceGenerator;
@@ -51,6 +54,12 @@ class SecondFactorRulesIT {
 
     @InjectPage
     SelectAuthenticatorPage selectAuthenticator;
+
+    @InjectPage
+    LoginPasswordResetPage resetPage;
+
+    @InjectPage
+    LoginPasswordUpdatePage passwordPage;
 
     @InjectMailServer
     MailServer mailServer;
@@ -111,6 +120,61 @@ class SecondFactorRulesIT {
         driver.findElement(By.id("code")).sendKeys(code);
         driver.findElement(By.id("cf-otp-submit")).click();
         assertThat(oauth.parseLoginResponse().getCode()).isNotNull();
+    }
+
+    @Test
+    void aPasswordResetLinkDoesNotReplaceTheSecondFactor() throws Exception {
+        String email = TestUsers.create(realm, "reset", PASSWORD, emailCodes());
+        Mailbox mailbox = new Mailbox(mailServer);
+        webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+        loginPage.resetPassword();
+        resetPage.changePassword(email);
+        MimeMessage link = mailbox.nextTo(email, 0);
+        assertThat(link.getSubject()).isEqualTo("Reset your CreativeFlow password");
+
+        driver.open(Mailbox.firstLink(link));
+        assertThat(driver.findElement(By.id("kc-page-title")).getText()).isEqualTo("Enter the code from your email");
+        driver.findElement(By.id("code")).sendKeys(Mailbox.code(mailbox.nextTo(email, 1)));
+        driver.findElement(By.id("cf-otp-submit")).click();
+        passwordPage.changePassword("Brand-New-Secret-77", "Brand-New-Secret-77");
+
+        assertThat(oauth.parseLoginResponse().getCode()).isNotNull();
+    }
+
+    @Test
+    void anOwnerWithoutASecondFactorMustEnrolOneAtTheNextLogin() throws Exception {
+        String email = TestUsers.create(realm, "owner", PASSWORD);
+        String userId = TestUsers.id(realm, email);
+        realm.admin().users().get(userId).roles().realmLevel()
+                .add(java.util.List.of(realm.admin().roles().get("OWNER").toRepresentation()));
+        Mailbox mailbox = new Mailbox(mailServer);
+
+        webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+        loginPage.fillLogin(email, PASSWORD);
+        loginPage.submit();
+
+        assertThat(driver.findElement(By.id("kc-page-title")).getText()).isEqualTo("Set up sign-in codes by email");
+        driver.findElement(By.id("code")).sendKeys(Mailbox.code(mailbox.nextTo(email, 0)));
+        driver.findElement(By.id("cf-otp-submit")).click();
+        driver.findElement(By.id("stored")).click();
+        driver.findElement(By.id("cf-recovery-confirm")).click();
+        assertThat(oauth.parseLoginResponse().getCode()).isNotNull();
+        assertThat(TestUsers.credentialTypes(realm, email)).contains("cf-email-otp", "cf-recovery-codes");
+
+        // An editor is not asked.
+        String editor = TestUsers.create(realm, "editor", PASSWORD);
+        realm.admin().users().get(TestUsers.id(realm, editor)).roles().realmLevel()
+                .add(java.util.List.of(realm.admin().roles().get("EDITOR").toRepresentation()));
+        webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+        loginPage.fillLogin(editor, PASSWORD);
+        loginPage.submit();
+        assertThat(oauth.parseLoginResponse().getCode()).isNotNull();
+    }
+
+    private OAuthClient webClient() {
+        driver.open(realm.getBaseUrl() + "/.well-known/openid-configuration");
+        driver.cookies().deleteAll();
+        return oauth.realm("creativeflow").client("creativeflow-web").redirectUri(app.getRedirectionUri());
     }
 
     private static CredentialRepresentation emailCodes() {

@@ -6,6 +6,8 @@ import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.PostMigrationEvent;
 
 /**
  * Reads the spec's environment variables once, when Keycloak initialises its providers — before it
@@ -35,11 +37,18 @@ public final class EnvironmentSettingsProviderFactory implements SpecSettingsPro
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(event -> {
+            if (event instanceof PostMigrationEvent) {
+                // Every start: the toggles follow the environment in realms that opted in.
+                KeycloakModelUtils.runJobInTransaction(factory, session -> session.realms().getRealmsStream()
+                        .filter(SpecRealmSettings::wanted)
+                        .forEach(realm -> SpecRealmSettings.applyToggles(settings, realm)));
+            }
             if (event instanceof RealmModel.RealmPostCreateEvent created) {
                 RealmModel realm = created.getCreatedRealm();
                 if (SpecRealmSettings.wanted(realm)) {
                     SpecRealmSettings.apply(settings, realm);
                     SpecRealmSettings.registerOurRequiredActions(created.getKeycloakSession(), realm);
+                    SpecRealmSettings.applyToggles(settings, realm);
                     LOG.infof("Applied the CreativeFlow environment settings to realm '%s'", realm.getName());
                 }
             }

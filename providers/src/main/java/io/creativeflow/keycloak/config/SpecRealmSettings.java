@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
@@ -80,5 +81,34 @@ public final class SpecRealmSettings {
                     model.setPriority(100);
                     realm.addRequiredActionProvider(model);
                 });
+    }
+
+    /**
+     * EnableMFA_AuthenticatorApp: Keycloak's own TOTP is offered (the auth-otp-form executions of our
+     * flows) and enrollable (CONFIGURE_TOTP) only when it is on. Applied at every start, so the
+     * toggle works like the others: change it, restart.
+     */
+    static void applyToggles(SpecSettings settings, RealmModel realm) {
+        boolean totp = settings.enabled("EnableMFA_AuthenticatorApp");
+        RequiredActionProviderModel configureTotp = realm.getRequiredActionProviderByAlias("CONFIGURE_TOTP");
+        if (configureTotp != null && configureTotp.isEnabled() != totp) {
+            configureTotp.setEnabled(totp);
+            realm.updateRequiredActionProvider(configureTotp);
+        }
+        realm.getAuthenticationFlowsStream()
+                .filter(flow -> flow.getAlias() != null && flow.getAlias().startsWith("creativeflow"))
+                .toList()
+                .forEach(flow -> realm.getAuthenticationExecutionsStream(flow.getId())
+                        .filter(execution -> "auth-otp-form".equals(execution.getAuthenticator()))
+                        .toList()
+                        .forEach(execution -> {
+                            AuthenticationExecutionModel.Requirement wanted = totp
+                                    ? AuthenticationExecutionModel.Requirement.ALTERNATIVE
+                                    : AuthenticationExecutionModel.Requirement.DISABLED;
+                            if (execution.getRequirement() != wanted) {
+                                execution.setRequirement(wanted);
+                                realm.updateAuthenticatorExecution(execution);
+                            }
+                        }));
     }
 }
