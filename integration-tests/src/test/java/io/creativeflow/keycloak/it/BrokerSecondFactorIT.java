@@ -1,0 +1,158 @@
+package io.creativeflow.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.TestApp;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectTestApp;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectPage;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.page.LoginPage;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.keycloak.testsuite.util.oauth.PkceGenerator;
+import org.openqa.selenium.By;
+
+/**
+ * A social-style sign-in (a second realm on the same server plays the identity provider, as Google
+ * would) still demands the user's second factor: the realm's post-broker-login flow.
+ */
+@KeycloakIntegrationTest(config = CreativeFlowServerConfig.class)
+class BrokerSecondFactorIT {
+
+    private static final String PARTNER = "partner-idp";
+    private static final String PASSWORD = "Partner-Pass-9182";
+
+    @InjectRealm(attachTo = "creativeflow")
+    ManagedRealm realm;
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    @InjectOAuthClient
+    OAuthClient oauth;
+
+    @InjectTestApp
+    TestApp app;
+
+    @InjectWebDriver
+    ManagedWebDriver driver;
+
+    @InjectPage
+    LoginPage loginPage;
+
+    @InjectMailServer
+    MailServer mailServer;
+
+    private String email;
+
+    @BeforeEach
+    void aPartnerRealmAsIdentityProvider() {
+        RealmRepresentation partner = new RealmRepresentation();
+        partner.setRealm(PARTNER);
+        partner.setEnabled(true);
+        admin.realms().create(partner);
+        ClientRepresentation broker = new ClientRepresentation();
+        broker.setClientId("creativeflow-broker");
+        broker.setSecret("partner-broker-secret-0123");
+        broker.setPublicClient(false);
+        broker.setStandardFlowEnabled(true);
+        broker.setRedirectUris(List.of(realm.getBaseUrl() + "/broker/" + PARTNER + "/endpoint"));
+        admin.realm(PARTNER).clients().create(broker).close();
+        email = "broker-" + UUID.randomUUID() + "@example.com";
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(email);
+        user.setEmail(email);
+        user.setEmailVerified(true);
+        user.setFirstName("Pat");
+        user.setLastName("Partner");
+        user.setEnabled(true);
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(PASSWORD);
+        password.setTemporary(false);
+        user.setCredentials(List.of(password));
+        admin.realm(PARTNER).users().create(user).close();
+
+        String issuer = realm.getBaseUrl().replace("/realms/creativeflow", "/realms/" + PARTNER);
+        IdentityProviderRepresentation idp = new IdentityProviderRepresentation();
+        idp.setAlias(PARTNER);
+        idp.setProviderId("oidc");
+        idp.setEnabled(true);
+        idp.setTrustEmail(true);
+        idp.setPostBrokerLoginFlowAlias("creativeflow post broker");
+        Map<String, String> config = new HashMap<>();
+        config.put("authorizationUrl", issuer + "/protocol/openid-connect/auth");
+        config.put("tokenUrl", issuer + "/protocol/openid-connect/token");
+        config.put("userInfoUrl", issuer + "/protocol/openid-connect/userinfo");
+        config.put("issuer", issuer);
+        config.put("clientId", "creativeflow-broker");
+        config.put("clientSecret", "partner-broker-secret-0123");
+        config.put("clientAuthMethod", "client_secret_post");
+        config.put("defaultScope", "openid email profile");
+        config.put("syncMode", "IMPORT");
+        config.put("validateSignature", "false");
+        idp.setConfig(config);
+        realm.admin().identityProviders().create(idp).close();
+    }
+
+    @AfterEach
+    void removeThePartner() {
+        realm.admin().identityProviders().get(PARTNER).remove();
+        admin.realm(PARTNER).remove();
+    }
+
+    @Test
+    void aBrokerLoginStillDemandsTheSecondFactor() throws Exception {
+        Mailbox mailbox = new Mailbox(mailServer);
+
+        // First broker login creates the account; the second enrols email codes.
+        brokerLogin(null);
+        assertThat(oauth.parseLoginResponse().getCode()).isNotNull();
+        brokerLogin("cf-email-otp-setup");
+        driver.findElement(By.id("code")).sendKeys(Mailbox.code(mailbox.nextTo(email, 0)));
+        driver.findElement(By.id("cf-otp-submit")).click();
+        driver.findElement(By.id("stored")).click();
+        driver.findElement(By.id("cf-recovery-confirm")).click();
+        assertThat(oauth.parseLoginResponse().getKcActionStatus()).isEqualTo("success");
+
+        int before = mailbox.countTo(email);
+        brokerLogin(null);
+        assertThat(driver.findElement(By.id("kc-page-title")).getText()).isEqualTo("Enter the code from your email");
+        driver.findElement(By.id("code")).sendKeys(Mailbox.code(mailbox.nextTo(email, before)));
+        driver.findElement(By.id("cf-otp-submit")).click();
+        assertThat(oauth.parseLoginResponse().getCode()).isNotNull();
+    }
+
+    private void brokerLogin(String action) {
+        driver.open(realm.getBaseUrl() + "/.well-known/openid-configuration");
+        driver.cookies().deleteAll();
+        var login = oauth.realm("creativeflow").client("creativeflow-web").redirectUri(app.getRedirectionUri())
+                .loginForm().codeChallenge(PkceGenerator.s256()).param("kc_idp_hint", PARTNER);
+        if (action != null) {
+            login.kcAction(action);
+        }
+        login.open();
+        loginPage.fillLogin(email, PASSWORD);
+        loginPage.submit();
+    }
+}
