@@ -84,9 +84,9 @@ public final class SpecRealmSettings {
     }
 
     /**
-     * EnableMFA_AuthenticatorApp: Keycloak's own TOTP is offered (the auth-otp-form executions of our
-     * flows) and enrollable (CONFIGURE_TOTP) only when it is on. Applied at every start, so the
-     * toggle works like the others: change it, restart.
+     * EnableMFA_AuthenticatorApp: Keycloak's own TOTP is offered (every auth-otp-form execution of the
+     * realm, whatever flow holds it) and enrollable (CONFIGURE_TOTP) only when it is on. Applied at
+     * every start, so the toggle works like the others: change it, restart.
      */
     static void applyToggles(SpecSettings settings, RealmModel realm) {
         boolean totp = settings.enabled("EnableMFA_AuthenticatorApp");
@@ -96,7 +96,6 @@ public final class SpecRealmSettings {
             realm.updateRequiredActionProvider(configureTotp);
         }
         realm.getAuthenticationFlowsStream()
-                .filter(flow -> flow.getAlias() != null && flow.getAlias().startsWith("creativeflow"))
                 .toList()
                 .forEach(flow -> realm.getAuthenticationExecutionsStream(flow.getId())
                         .filter(execution -> "auth-otp-form".equals(execution.getAuthenticator()))
