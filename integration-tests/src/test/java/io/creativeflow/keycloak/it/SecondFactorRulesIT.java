@@ -123,6 +123,26 @@ class SecondFactorRulesIT {
     }
 
     @Test
+    void theUsersFirstCredentialIsTheMethodOfferedFirst() throws Exception {
+        String email = TestUsers.create(realm, "preferred", PASSWORD, totp(), emailCodes());
+        String userId = TestUsers.id(realm, email);
+        String emailCredential = realm.admin().users().get(userId).credentials().stream()
+                .filter(c -> "cf-email-otp".equals(c.getType())).findFirst().orElseThrow().getId();
+        // What dragging "Email code" to the top of the user's credentials in the admin console does.
+        realm.admin().users().get(userId).moveCredentialToFirst(emailCredential);
+        Mailbox mailbox = new Mailbox(mailServer);
+
+        webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+        loginPage.fillLogin(email, PASSWORD);
+        loginPage.submit();
+
+        assertThat(driver.findElement(By.id("kc-page-title")).getText()).isEqualTo("Enter the code from your email");
+        driver.findElement(By.id("code")).sendKeys(Mailbox.code(mailbox.nextTo(email, 0)));
+        driver.findElement(By.id("cf-otp-submit")).click();
+        assertThat(oauth.parseLoginResponse().getCode()).isNotNull();
+    }
+
+    @Test
     void aPasswordResetLinkDoesNotReplaceTheSecondFactor() throws Exception {
         String email = TestUsers.create(realm, "reset", PASSWORD, emailCodes());
         Mailbox mailbox = new Mailbox(mailServer);

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.CredentialValidator;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
@@ -28,7 +29,12 @@ import org.keycloak.services.managers.BruteForceProtector;
  * Keycloak's recovery-code category); a used code is gone; the user learns how many remain, is asked
  * to regenerate when few do, and gets a security email.
  */
-final class RecoveryCodesAuthenticator implements Authenticator {
+final class RecoveryCodesAuthenticator implements Authenticator, CredentialValidator<RecoveryCodesCredentialProvider> {
+
+    @Override
+    public RecoveryCodesCredentialProvider getCredentialProvider(KeycloakSession session) {
+        return provider(session);
+    }
 
     static final String LOW_THRESHOLD = "cf.recovery.low-threshold";
     private static final String TEMPLATE = "cf-recovery-code.ftl";

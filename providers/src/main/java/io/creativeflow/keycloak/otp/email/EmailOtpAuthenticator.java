@@ -5,12 +5,23 @@ import io.creativeflow.keycloak.otp.CodeDialogue;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.CredentialValidator;
+import org.keycloak.credential.CredentialProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
-/** Login step: asks for the code emailed to the user's verified address. */
-final class EmailOtpAuthenticator implements Authenticator {
+/**
+ * Login step: asks for the code emailed to the user's verified address. As a credential validator it
+ * takes its place among the user's methods in the order of their credentials, so the method a user
+ * (or an admin) puts first is offered first.
+ */
+final class EmailOtpAuthenticator implements Authenticator, CredentialValidator<EmailOtpCredentialProvider> {
+
+    @Override
+    public EmailOtpCredentialProvider getCredentialProvider(KeycloakSession session) {
+        return (EmailOtpCredentialProvider) session.getProvider(CredentialProvider.class, EmailOtp.TYPE);
+    }
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
