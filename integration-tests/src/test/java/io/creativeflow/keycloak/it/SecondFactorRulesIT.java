@@ -181,6 +181,18 @@ class SecondFactorRulesIT {
         assertThat(oauth.parseLoginResponse().getCode()).isNotNull();
         assertThat(TestUsers.credentialTypes(realm, email)).contains("cf-email-otp", "cf-recovery-codes");
 
+        // While the role holds, the last factor cannot be removed (the account console's "Remove").
+        String emailCredential = realm.admin().users().get(userId).credentials().stream()
+                .filter(c -> "cf-email-otp".equals(c.getType())).findFirst().orElseThrow().getId();
+        int sent = mailbox.countTo(email);
+        webClient().loginForm().codeChallenge(PkceGenerator.s256()).kcAction("delete_credential:" + emailCredential).open();
+        loginPage.fillLogin(email, PASSWORD);
+        loginPage.submit();
+        driver.findElement(By.id("code")).sendKeys(Mailbox.code(mailbox.nextTo(email, sent)));
+        driver.findElement(By.id("cf-otp-submit")).click();
+        assertThat(driver.driver().getPageSource()).contains("Your role requires a second sign-in factor");
+        assertThat(TestUsers.credentialTypes(realm, email)).contains("cf-email-otp");
+
         // An editor is not asked.
         String editor = TestUsers.create(realm, "editor", PASSWORD);
         realm.admin().users().get(TestUsers.id(realm, editor)).roles().realmLevel()
