@@ -1,18 +1,17 @@
 package io.creativeflow.keycloak.mfa;
 
 import com.google.auto.service.AutoService;
+import io.creativeflow.keycloak.spi.StatelessProviderFactory;
 import java.util.List;
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /** Describes {@code cf-direct-grant-second-factor-guard} to the admin console. */
 @AutoService(AuthenticatorFactory.class)
-public final class DirectGrantGuardFactory implements AuthenticatorFactory {
+public final class DirectGrantGuardFactory implements AuthenticatorFactory, StatelessProviderFactory<Authenticator> {
 
     public static final String ID = "cf-direct-grant-second-factor-guard";
     private static final DirectGrantGuard INSTANCE = new DirectGrantGuard();
@@ -63,20 +62,5 @@ public final class DirectGrantGuardFactory implements AuthenticatorFactory {
     @Override
     public Authenticator create(KeycloakSession session) {
         return INSTANCE;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // nothing to configure
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

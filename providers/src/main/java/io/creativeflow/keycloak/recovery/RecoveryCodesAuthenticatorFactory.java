@@ -1,19 +1,18 @@
 package io.creativeflow.keycloak.recovery;
 
 import com.google.auto.service.AutoService;
+import io.creativeflow.keycloak.spi.StatelessProviderFactory;
 import java.util.List;
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /** Describes the {@code cf-recovery-codes} authenticator to the admin console. */
 @AutoService(AuthenticatorFactory.class)
-public final class RecoveryCodesAuthenticatorFactory implements AuthenticatorFactory {
+public final class RecoveryCodesAuthenticatorFactory implements AuthenticatorFactory, StatelessProviderFactory<Authenticator> {
 
     private static final RecoveryCodesAuthenticator INSTANCE = new RecoveryCodesAuthenticator();
 
@@ -67,20 +66,5 @@ public final class RecoveryCodesAuthenticatorFactory implements AuthenticatorFac
     @Override
     public Authenticator create(KeycloakSession session) {
         return INSTANCE;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // configured per execution
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

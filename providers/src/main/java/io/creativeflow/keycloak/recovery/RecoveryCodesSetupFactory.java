@@ -1,18 +1,17 @@
 package io.creativeflow.keycloak.recovery;
 
 import com.google.auto.service.AutoService;
+import io.creativeflow.keycloak.spi.StatelessProviderFactory;
 import java.util.List;
-import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /** Describes the {@code cf-recovery-codes-setup} required action (configurable batch size). */
 @AutoService(RequiredActionFactory.class)
-public final class RecoveryCodesSetupFactory implements RequiredActionFactory {
+public final class RecoveryCodesSetupFactory implements RequiredActionFactory, StatelessProviderFactory<RequiredActionProvider> {
 
     private static final RecoveryCodesSetup INSTANCE = new RecoveryCodesSetup();
 
@@ -43,20 +42,5 @@ public final class RecoveryCodesSetupFactory implements RequiredActionFactory {
     @Override
     public RequiredActionProvider create(KeycloakSession session) {
         return INSTANCE;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // per realm, in the admin console
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

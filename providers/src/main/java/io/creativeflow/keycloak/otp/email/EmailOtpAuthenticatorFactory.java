@@ -1,19 +1,18 @@
 package io.creativeflow.keycloak.otp.email;
 
 import com.google.auto.service.AutoService;
+import io.creativeflow.keycloak.spi.StatelessProviderFactory;
 import io.creativeflow.keycloak.otp.CodePolicy;
 import java.util.List;
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /** Describes the {@code cf-email-otp} authenticator to the admin console. */
 @AutoService(AuthenticatorFactory.class)
-public final class EmailOtpAuthenticatorFactory implements AuthenticatorFactory {
+public final class EmailOtpAuthenticatorFactory implements AuthenticatorFactory, StatelessProviderFactory<Authenticator> {
 
     private static final EmailOtpAuthenticator INSTANCE = new EmailOtpAuthenticator();
 
@@ -61,20 +60,5 @@ public final class EmailOtpAuthenticatorFactory implements AuthenticatorFactory 
     @Override
     public Authenticator create(KeycloakSession session) {
         return INSTANCE;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // configured per execution
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

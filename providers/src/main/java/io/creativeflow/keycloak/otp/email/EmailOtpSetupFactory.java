@@ -1,15 +1,14 @@
 package io.creativeflow.keycloak.otp.email;
 
 import com.google.auto.service.AutoService;
-import org.keycloak.Config;
+import io.creativeflow.keycloak.spi.StatelessProviderFactory;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
 /** Describes the {@code cf-email-otp-setup} required action. */
 @AutoService(RequiredActionFactory.class)
-public final class EmailOtpSetupFactory implements RequiredActionFactory {
+public final class EmailOtpSetupFactory implements RequiredActionFactory, StatelessProviderFactory<RequiredActionProvider> {
 
     private static final EmailOtpSetup INSTANCE = new EmailOtpSetup();
 
@@ -26,20 +25,5 @@ public final class EmailOtpSetupFactory implements RequiredActionFactory {
     @Override
     public RequiredActionProvider create(KeycloakSession session) {
         return INSTANCE;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // nothing to configure
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }
