@@ -1,13 +1,11 @@
 package io.creativeflow.keycloak.mfa;
 
+import io.creativeflow.keycloak.spi.GateAuthenticator;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Errors;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 
@@ -16,7 +14,7 @@ import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
  * password grant cannot ask for one. A client may be allowed explicitly with the attribute
  * {@value #ALLOW_ATTRIBUTE}{@code =true} (for example a trusted migration tool).
  */
-final class DirectGrantGuard implements Authenticator {
+final class DirectGrantGuard implements GateAuthenticator {
 
     static final String ALLOW_ATTRIBUTE = "creativeflow.password-grant-skips-second-factor";
 
@@ -35,30 +33,5 @@ final class DirectGrantGuard implements Authenticator {
             return;
         }
         context.success();
-    }
-
-    @Override
-    public void action(AuthenticationFlowContext context) {
-        authenticate(context);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // nothing to set up
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

@@ -1,17 +1,14 @@
 package io.creativeflow.keycloak.mfa;
 
 import com.google.auto.service.AutoService;
-import io.creativeflow.keycloak.spi.StatelessProviderFactory;
-import java.util.List;
+import io.creativeflow.keycloak.spi.GateAuthenticatorFactory;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.provider.ProviderConfigProperty;
 
 /** Describes {@code cf-direct-grant-second-factor-guard} to the admin console. */
 @AutoService(AuthenticatorFactory.class)
-public final class DirectGrantGuardFactory implements AuthenticatorFactory, StatelessProviderFactory<Authenticator> {
+public final class DirectGrantGuardFactory implements GateAuthenticatorFactory {
 
     public static final String ID = "cf-direct-grant-second-factor-guard";
     private static final DirectGrantGuard INSTANCE = new DirectGrantGuard();
@@ -31,32 +28,6 @@ public final class DirectGrantGuardFactory implements AuthenticatorFactory, Stat
         return "Put after the password in a direct-grant flow: users with TOTP, email or SMS codes or recovery"
                 + " codes are refused (invalid_grant), so the password grant cannot skip the second factor."
                 + " A client with the attribute " + DirectGrantGuard.ALLOW_ATTRIBUTE + "=true is let through.";
-    }
-
-    @Override
-    public String getReferenceCategory() {
-        return null;
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return false;
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
-    }
-
-    @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return new AuthenticationExecutionModel.Requirement[] {
-            AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED};
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
     }
 
     @Override

@@ -1,10 +1,10 @@
 package io.creativeflow.keycloak.sessions;
 
+import io.creativeflow.keycloak.spi.GateAuthenticator;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -16,7 +16,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * the limit, before a new session exists (instead of the listener's evict-oldest). Also the place
  * where {@code fail-closed} refuses logins while Redis is unreachable.
  */
-final class SessionLimitAuthenticator implements Authenticator {
+final class SessionLimitAuthenticator implements GateAuthenticator {
 
     private final SessionLimitEventListenerFactory listeners;
 
@@ -65,30 +65,5 @@ final class SessionLimitAuthenticator implements Authenticator {
         context.getEvent().detail("reason", messageKey).error(Errors.ACCESS_DENIED);
         Response page = context.form().setError(messageKey, parameters).createErrorPage(Response.Status.FORBIDDEN);
         context.failure(AuthenticationFlowError.ACCESS_DENIED, page);
-    }
-
-    @Override
-    public void action(AuthenticationFlowContext context) {
-        authenticate(context);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // nothing to set up
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

@@ -1,19 +1,16 @@
 package io.creativeflow.keycloak.sessions;
 
 import com.google.auto.service.AutoService;
-import java.util.List;
-import org.keycloak.Config;
+import io.creativeflow.keycloak.spi.GateAuthenticatorFactory;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.events.EventListenerProvider;
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.provider.ProviderConfigProperty;
 
 /** Describes the {@code cf-session-limit} authenticator (policy deny-new) to the admin console. */
 @AutoService(AuthenticatorFactory.class)
-public final class SessionLimitAuthenticatorFactory implements AuthenticatorFactory {
+public final class SessionLimitAuthenticatorFactory implements GateAuthenticatorFactory {
 
     private volatile SessionLimitEventListenerFactory listeners;
 
@@ -43,41 +40,5 @@ public final class SessionLimitAuthenticatorFactory implements AuthenticatorFact
     public void postInit(KeycloakSessionFactory factory) {
         listeners = (SessionLimitEventListenerFactory) factory.getProviderFactory(EventListenerProvider.class,
                 SessionLimitEventListenerFactory.ID);
-    }
-
-    @Override
-    public String getReferenceCategory() {
-        return null;
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return false;
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
-    }
-
-    @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return new AuthenticationExecutionModel.Requirement[] {
-            AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED};
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // configured from the environment (cf-settings)
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

@@ -1,2 +1,2 @@
-/** Plumbing every capability's providers share (Keycloak SPI lifecycle defaults). */
+/** Plumbing the capabilities share: Keycloak SPI lifecycle defaults and the shape of a "gate" authenticator (check the user, pass or refuse). */
 package io.creativeflow.keycloak.spi;
