@@ -94,7 +94,7 @@ class SelfRegistrationIT {
         // The lifespan is the token's own exp - iat; expires_in is counted from "now" and can be a
         // second short when the response straddles a second boundary.
         assertThat(accessToken.getExp() - accessToken.getIat()).isEqualTo(7 * 60);
-        assertThat(tokens.getExpiresIn()).isBetween(7 * 60 - 2L, 7 * 60L);
+        assertThat(tokens.getExpiresIn()).isBetween(7 * 60 - 2, 7 * 60);
 
         AccessTokenResponse rotated = oauth.doRefreshTokenRequest(tokens.getRefreshToken());
         assertThat(rotated.isSuccess()).as(rotated.getErrorDescription()).isTrue();
