@@ -3,7 +3,7 @@
 <#import "buttons.ftl" as buttons>
 <#-- One-time code form shared by every code channel (email, SMS), at login and at enrolment.
      cfOtp: messagePrefix, destination, codeLength, sent, secondsLeft, minutesLeft, resendInSeconds,
-     attemptsLeft, enrolment. Every limit shown here is enforced on the server. -->
+     attemptsLeft, enrolment, changeDestination. Every limit shown here is enforced on the server. -->
 <@layout.registrationLayout displayMessage=true displayInfo=false; section>
 <!-- template: cf-otp-code.ftl -->
     <#if section="header">
@@ -37,6 +37,15 @@
                 ${msg("cfOtpResendIn", "<span id=\"cf-otp-seconds\">" + cfOtp.resendInSeconds?c + "</span>")?no_esc}
             </p>
         </form>
+        <#if cfOtp.changeDestination!false>
+            <form id="cf-otp-change-form" action="${url.loginAction}" method="post">
+                <input type="hidden" name="change-destination" value="true"/>
+                <@buttons.actionGroup>
+                    <button class="${properties.kcButtonSecondaryClass} ${properties.kcButtonBlockClass}" id="cf-otp-change"
+                            name="change-button" type="submit">${msg(cfOtp.messagePrefix + "ChangeDestination")}</button>
+                </@buttons.actionGroup>
+            </form>
+        </#if>
         <script>
             <#outputformat "JavaScript">
             (function () {

@@ -135,9 +135,95 @@ public final class SpecSettings {
         put("cf.redis.timeout-millis", String.valueOf(positive("REDIS_TIMEOUT_MS", 500, 60_000)));
         put("cf.sessions.on-redis-failure", oneOf("SESSION_LIMIT_ON_REDIS_FAILURE", "fail-open", "fail-open", "fail-closed"));
 
+        deriveSms();
+
         // Used by the realm file's client definitions through ${VAR:default}; validated here.
         put("cf.client.web.url", url("CREATIVEFLOW_WEB_URL", "http://localhost:3000"));
         put("cf.client.api.secret", secret("CREATIVEFLOW_API_CLIENT_SECRET"));
+    }
+
+    /**
+     * SMS: which gateway sends (Twilio when SMS_PROVIDER_API_KEY is set, else the developer's log
+     * outbox), Twilio's credentials and sender, phone-number rules and the cost guards.
+     */
+    private void deriveSms() {
+        String apiKey = text("SMS_PROVIDER_API_KEY", "");
+        String gateway = oneOf("SMS_PROVIDER_GATEWAY", apiKey.isEmpty() ? "log" : "twilio", "twilio", "log");
+        put("cf.sms.gateway", gateway);
+        put("cf.sms.twilio.api-key", apiKey);
+        put("cf.sms.twilio.api-secret", text("SMS_PROVIDER_API_SECRET", ""));
+        put("cf.sms.twilio.account-sid", text("SMS_PROVIDER_ACCOUNT_SID", apiKey.startsWith("AC") ? apiKey : ""));
+        put("cf.sms.twilio.sender", text("SMS_PROVIDER_SENDER_ID", ""));
+        put("cf.sms.twilio.api-url", url("SMS_PROVIDER_API_URL", "https://api.twilio.com"));
+        put("cf.sms.twilio.timeout-millis", String.valueOf(positive("SMS_PROVIDER_TIMEOUT_MS", 10_000, 120_000)));
+        if ("twilio".equals(gateway)) {
+            checkTwilio(apiKey);
+        } else if (bool("EnableMFA_SMS", false)) {
+            warnings.add("EnableMFA_SMS is on but no SMS_PROVIDER_API_KEY is set: SMS codes go to the log"
+                    + " outbox (SMS_OUTBOX_FILE), not to phones. Fine for development, never for production.");
+        }
+        put("cf.sms.outbox-file", text("SMS_OUTBOX_FILE", ""));
+
+        put("cf.sms.default-region", region("SMS_DEFAULT_REGION", "US"));
+        List<String> allowed = new ArrayList<>();
+        for (String part : text("SMS_ALLOWED_COUNTRIES", "").split(",")) {
+            if (!part.isBlank()) {
+                allowed.add(regionCode("SMS_ALLOWED_COUNTRIES", part.trim()));
+            }
+        }
+        put("cf.sms.allowed-countries", String.join(",", allowed));
+        if (allowed.isEmpty() && "twilio".equals(gateway)) {
+            warnings.add("SMS_ALLOWED_COUNTRIES is empty: SMS codes may go to any country. Set the"
+                    + " countries your users live in (e.g. DE,AT,US) to stop SMS-pumping fraud.");
+        }
+        put("cf.sms.limit.number-hour", String.valueOf(positive("SMS_LIMIT_PER_NUMBER_HOUR", 5, 10_000)));
+        put("cf.sms.limit.number-day", String.valueOf(positive("SMS_LIMIT_PER_NUMBER_DAY", 10, 100_000)));
+        put("cf.sms.limit.ip-hour", String.valueOf(positive("SMS_LIMIT_PER_IP_HOUR", 20, 100_000)));
+
+        put("cf.sms.phone-key", text("SMS_PHONE_ENCRYPTION_KEY", ""));
+        put("cf.sms.phone-old-keys", text("SMS_PHONE_ENCRYPTION_OLD_KEYS", ""));
+        if (text("SMS_PHONE_ENCRYPTION_KEY", "").isEmpty() && "twilio".equals(gateway)) {
+            warnings.add("SMS_PHONE_ENCRYPTION_KEY is not set: phone numbers are encrypted with the realm's"
+                    + " own AES key, which lives in the same database. Set a key (or a ${vault.…} reference)"
+                    + " to keep the key apart from the data.");
+        }
+    }
+
+    private void checkTwilio(String apiKey) {
+        if (apiKey.isEmpty()) {
+            problems.add("SMS_PROVIDER_GATEWAY=twilio needs SMS_PROVIDER_API_KEY (an API key SID SK… or the"
+                    + " account SID AC…)");
+        } else if (apiKey.startsWith("SK")) {
+            if (!get("cf.sms.twilio.account-sid").startsWith("AC")) {
+                problems.add("SMS_PROVIDER_API_KEY is an API key (SK…): set SMS_PROVIDER_ACCOUNT_SID to the"
+                        + " account SID (AC…) it belongs to");
+            }
+        } else if (!apiKey.startsWith("AC")) {
+            problems.add("SMS_PROVIDER_API_KEY must be a Twilio API key SID (SK…) or account SID (AC…)");
+        }
+        if (text("SMS_PROVIDER_API_SECRET", "").isEmpty()) {
+            problems.add("SMS_PROVIDER_API_SECRET is required with Twilio: the API key's secret, or the"
+                    + " auth token when SMS_PROVIDER_API_KEY is the account SID");
+        }
+        String sender = text("SMS_PROVIDER_SENDER_ID", "");
+        if (!(sender.matches("\\+[1-9][0-9]{6,14}") || sender.matches("MG[0-9a-fA-F]{32}")
+                || sender.matches("(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}"))) {
+            problems.add("SMS_PROVIDER_SENDER_ID must be a phone number in E.164 (+4915123456789), a"
+                    + " Messaging Service SID (MG…) or an alphanumeric sender id of up to 11 letters and"
+                    + " digits, got '" + sender + "'");
+        }
+    }
+
+    private String region(String name, String fallback) {
+        return regionCode(name, text(name, fallback));
+    }
+
+    private String regionCode(String name, String value) {
+        String upper = value.toUpperCase(Locale.ROOT);
+        if (!com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().getSupportedRegions().contains(upper)) {
+            problems.add(name + " must hold ISO 3166 country codes (DE, AT, US, ...), got '" + value + "'");
+        }
+        return upper;
     }
 
     private void put(String property, String value) {

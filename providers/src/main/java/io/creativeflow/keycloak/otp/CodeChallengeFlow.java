@@ -27,6 +27,8 @@ public final class CodeChallengeFlow {
     public static final String CODE_FIELD = "code";
     /** Form field present when the user asked for the code again. */
     public static final String RESEND_FIELD = "resend";
+    /** Form field present when the user wants to enrol another destination (see CodeChannel). */
+    public static final String CHANGE_DESTINATION_FIELD = "change-destination";
     /** Login-theme template of the code form. */
     public static final String TEMPLATE = "cf-otp-code.ftl";
 
@@ -153,6 +155,11 @@ public final class CodeChallengeFlow {
         return challenge(form(challenge, now).setInfo("cfOtpCodeResent"));
     }
 
+    /** Forgets the code of this dialogue (the destination changed). */
+    public void discard() {
+        CodeChallenge.clear(dialogue.notes(), notePrefix);
+    }
+
     private Step sendNew(long now, String infoKey) {
         if (!channel.canReach(dialogue.user())) {
             return challenge(form().setError(channel.messagePrefix() + "Unreachable"));
@@ -180,7 +187,8 @@ public final class CodeChallengeFlow {
 
     private Step deliveryFailed(CodeDeliveryException e) {
         LOG.warnf("Could not send a %s code to user %s: %s", channel.id(), dialogue.user().getId(), e.getMessage());
-        dialogue.event().clone().detail("channel", channel.id()).error(Errors.EMAIL_SEND_FAILED);
+        dialogue.event().clone().detail("channel", channel.id()).detail("reason", e.userMessageKey())
+                .error(e.eventError());
         CodeChallenge.clear(dialogue.notes(), notePrefix);
         return challenge(form().setError(e.userMessageKey()));
     }
@@ -235,6 +243,7 @@ public final class CodeChallengeFlow {
         bean.put("destination", channel.maskedDestination(dialogue.user()));
         bean.put("codeLength", policy.length());
         bean.put("enrolment", !dialogue.login());
+        bean.put("changeDestination", !dialogue.login() && channel.destinationChangeable());
         bean.put("sent", challenge != null);
         bean.put("secondsLeft", challenge == null ? 0 : challenge.secondsLeft(now));
         bean.put("minutesLeft", challenge == null ? 0 : (challenge.secondsLeft(now) + 59) / 60);

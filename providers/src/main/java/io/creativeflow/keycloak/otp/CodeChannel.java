@@ -20,6 +20,14 @@ public interface CodeChannel {
     /** The destination as shown to the user, masked (m•••@example.com). */
     String maskedDestination(UserModel user);
 
+    /**
+     * Whether the enrolment form offers to change the destination (a phone number the user typed);
+     * the form then posts {@value CodeChallengeFlow#CHANGE_DESTINATION_FIELD}.
+     */
+    default boolean destinationChangeable() {
+        return false;
+    }
+
     /** Sends {@code code}. Must not log, store or put the code in an exception. */
     void deliver(CodeDialogue dialogue, String code, CodePolicy policy) throws CodeDeliveryException;
 }

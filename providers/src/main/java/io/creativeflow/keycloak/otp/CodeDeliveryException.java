@@ -4,10 +4,22 @@ package io.creativeflow.keycloak.otp;
 public class CodeDeliveryException extends Exception {
 
     private final String userMessageKey;
+    private final String eventError;
 
     public CodeDeliveryException(String userMessageKey, String logMessage, Throwable cause) {
+        this(userMessageKey, org.keycloak.events.Errors.EMAIL_SEND_FAILED, logMessage, cause);
+    }
+
+    /** {@code eventError}: the error of the event recorded for the refusal. */
+    public CodeDeliveryException(String userMessageKey, String eventError, String logMessage, Throwable cause) {
         super(logMessage, cause);
         this.userMessageKey = userMessageKey;
+        this.eventError = eventError;
+    }
+
+    /** The error of the Keycloak event that records the failure. */
+    public String eventError() {
+        return eventError;
     }
 
     /** Message key shown to the user on the code form. */

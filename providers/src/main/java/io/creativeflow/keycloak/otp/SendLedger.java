@@ -6,7 +6,8 @@ import java.util.Map;
 import org.keycloak.models.SingleUseObjectProvider;
 
 /**
- * Codes sent per user and channel in the last hour, cluster-wide: kept in Keycloak's single-use
+ * Sends counted in a sliding window, cluster-wide (per user and channel in the last hour; for SMS
+ * also per destination number and client IP): kept in Keycloak's single-use
  * object store (replicated across nodes), so the cap holds across logins, enrolments, browsers and
  * nodes. Two sends racing on two nodes can both pass; the cap is a cost guard, not a security
  * boundary (attempts and brute-force lockout are).
@@ -24,22 +25,36 @@ public final class SendLedger {
 
     /** Whether one more send fits under {@code maxPerHour}. */
     public boolean allows(String channel, String userId, int maxPerHour, long nowMillis) {
-        return recent(load(key(channel, userId)), nowMillis).size() < maxPerHour;
+        return allows(userKey(channel, userId), maxPerHour, WINDOW_MILLIS, nowMillis);
     }
 
     /** Records a send that happened. */
     public void record(String channel, String userId, long nowMillis) {
-        String key = key(channel, userId);
-        List<Long> sends = recent(load(key), nowMillis);
+        record(userKey(channel, userId), WINDOW_MILLIS, nowMillis);
+    }
+
+    /** Whether one more send under {@code subject} fits under {@code max} per {@code windowMillis}. */
+    public boolean allows(String subject, int max, long windowMillis, long nowMillis) {
+        return recent(load(KEY_PREFIX + subject), windowMillis, nowMillis).size() < max;
+    }
+
+    /** Records a send under {@code subject}, kept for {@code windowMillis}. */
+    public void record(String subject, long windowMillis, long nowMillis) {
+        String key = KEY_PREFIX + subject;
+        List<Long> sends = recent(load(key), windowMillis, nowMillis);
         sends.add(nowMillis);
         store.remove(key);
-        store.put(key, WINDOW_MILLIS / 1000, Map.of("sends", join(sends)));
+        store.put(key, Math.max(1, windowMillis / 1000), Map.of("sends", join(sends)));
     }
 
     static List<Long> recent(List<Long> sends, long nowMillis) {
+        return recent(sends, WINDOW_MILLIS, nowMillis);
+    }
+
+    static List<Long> recent(List<Long> sends, long windowMillis, long nowMillis) {
         List<Long> recent = new ArrayList<>();
         for (Long sent : sends) {
-            if (nowMillis - sent < WINDOW_MILLIS) {
+            if (nowMillis - sent < windowMillis) {
                 recent.add(sent);
             }
         }
@@ -72,7 +87,7 @@ public final class SendLedger {
         return joined.toString();
     }
 
-    private static String key(String channel, String userId) {
-        return KEY_PREFIX + channel + ':' + userId;
+    private static String userKey(String channel, String userId) {
+        return channel + ':' + userId;
     }
 }

@@ -122,4 +122,43 @@ class SpecSettingsTest {
         assertThat(SpecSettings.from(env()).otpTtlSeconds()).isEqualTo(300);
         assertThat(SpecSettings.from(env("MFA_OTP_EXPIRE_SECONDS", "120")).otpTtlSeconds()).isEqualTo(120);
     }
+
+    @Test
+    void withoutATwilioKeySmsGoesToTheLogOutboxWithSafeDefaults() {
+        SpecSettings settings = SpecSettings.from(env());
+        assertThat(settings.get("cf.sms.gateway")).isEqualTo("log");
+        assertThat(settings.get("cf.sms.default-region")).isEqualTo("US");
+        assertThat(settings.get("cf.sms.allowed-countries")).isEmpty();
+        assertThat(settings.seconds("cf.sms.limit.number-hour")).isEqualTo(5);
+        assertThat(settings.seconds("cf.sms.limit.number-day")).isEqualTo(10);
+        assertThat(settings.seconds("cf.sms.limit.ip-hour")).isEqualTo(20);
+    }
+
+    @Test
+    void aTwilioApiKeyNeedsItsAccountSecretAndAValidSender() {
+        assertThatThrownBy(() -> SpecSettings.from(env("SMS_PROVIDER_API_KEY", "SK0123", "SMS_PROVIDER_SENDER_ID", "+1 555")))
+                .hasMessageContaining("SMS_PROVIDER_ACCOUNT_SID")
+                .hasMessageContaining("SMS_PROVIDER_API_SECRET")
+                .hasMessageContaining("SMS_PROVIDER_SENDER_ID");
+
+        SpecSettings withApiKey = SpecSettings.from(env("SMS_PROVIDER_API_KEY", "SK0123", "SMS_PROVIDER_API_SECRET", "s3cret",
+                "SMS_PROVIDER_ACCOUNT_SID", "AC0123", "SMS_PROVIDER_SENDER_ID", "CreativeFlw"));
+        assertThat(withApiKey.get("cf.sms.gateway")).isEqualTo("twilio");
+        assertThat(withApiKey.get("cf.sms.twilio.account-sid")).isEqualTo("AC0123");
+
+        SpecSettings withAuthToken = SpecSettings.from(env("SMS_PROVIDER_API_KEY", "AC0123", "SMS_PROVIDER_API_SECRET", "token",
+                "SMS_PROVIDER_SENDER_ID", "MG0123456789abcdef0123456789abcdef"));
+        assertThat(withAuthToken.get("cf.sms.twilio.account-sid")).as("the account SID is the key").isEqualTo("AC0123");
+        assertThat(withAuthToken.warnings()).anyMatch(w -> w.contains("SMS_ALLOWED_COUNTRIES"));
+    }
+
+    @Test
+    void countriesAreIsoCodesOfRegionsThatHavePhoneNumbers() {
+        assertThat(SpecSettings.from(env("SMS_ALLOWED_COUNTRIES", "de, at,US", "SMS_DEFAULT_REGION", "de"))
+                .get("cf.sms.allowed-countries")).isEqualTo("DE,AT,US");
+        assertThatThrownBy(() -> SpecSettings.from(env("SMS_ALLOWED_COUNTRIES", "DE,Germany")))
+                .hasMessageContaining("SMS_ALLOWED_COUNTRIES").hasMessageContaining("Germany");
+        assertThatThrownBy(() -> SpecSettings.from(env("SMS_PROVIDER_GATEWAY", "carrier-pigeon")))
+                .hasMessageContaining("SMS_PROVIDER_GATEWAY");
+    }
 }
