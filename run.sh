@@ -83,6 +83,11 @@ if [ -z "${EMAIL_HOST:-}" ]; then
   MAIL_PID=$!
   export EMAIL_HOST=127.0.0.1 EMAIL_PORT=3025 EMAIL_USE_TLS=false
 fi
+# SMS codes: without a Twilio key they go to the log gateway's outbox, so the local run can offer them.
+if [ -z "${SMS_PROVIDER_API_KEY:-}" ]; then
+  export EnableMFA_SMS="${EnableMFA_SMS:-true}"
+  export SMS_OUTBOX_FILE="${SMS_OUTBOX_FILE:-$KC_HOME/data/sms-outbox.jsonl}"
+fi
 cleanup() { [ -n "$MAIL_PID" ] && kill "$MAIL_PID" 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
@@ -101,6 +106,11 @@ if [ -n "$MAIL_PID" ]; then
   cat <<INFO
   Emails:          captured locally, not delivered: http://localhost:8025 (GreenMail API),
                    e.g. curl http://localhost:8025/api/user/you@example.com/messages/INBOX ; raw log $RUN_DIR/mail.log
+INFO
+fi
+if [ -z "${SMS_PROVIDER_API_KEY:-}" ]; then
+  cat <<INFO
+  SMS codes:       not sent (log gateway): tail -f $SMS_OUTBOX_FILE
 INFO
 fi
 echo

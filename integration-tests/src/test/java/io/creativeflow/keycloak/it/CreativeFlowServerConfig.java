@@ -24,6 +24,11 @@ public class CreativeFlowServerConfig implements KeycloakServerConfig {
                 .dependency("org.apache.commons", "commons-pool2")
                 .dependency("org.json", "json")
                 .dependency("redis.clients.authentication", "redis-authx-core")
+                .dependency("com.twilio.sdk", "twilio")
+                .dependency("org.apache.httpcomponents.client5", "httpclient5")
+                .dependency("org.apache.httpcomponents.core5", "httpcore5")
+                .dependency("org.apache.httpcomponents.core5", "httpcore5-h2")
+                .dependency("com.googlecode.libphonenumber", "libphonenumber")
                 .option("metrics-enabled", "true");
     }
 }

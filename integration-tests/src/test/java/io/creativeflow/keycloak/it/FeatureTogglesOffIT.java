@@ -21,7 +21,8 @@ import org.keycloak.testsuite.util.oauth.PkceGenerator;
 
 /**
  * Runs in its own failsafe execution, on a server started with the optional features turned off
- * (EnableMFA_EmailOTP=false, EnableMFA_AuthenticatorApp=false, see integration-tests/pom.xml).
+ * (EnableMFA_EmailOTP=false, EnableMFA_AuthenticatorApp=false, EnableMFA_SMS=false, see
+ * integration-tests/pom.xml).
  */
 @KeycloakIntegrationTest(config = CreativeFlowServerConfig.class)
 class FeatureTogglesOffIT {
@@ -70,6 +71,30 @@ class FeatureTogglesOffIT {
         assertThat(driver.driver().getPageSource()).contains("Sign-in codes by email are not available");
         assertThat(TestUsers.credentialTypes(realm, email)).doesNotContain("cf-email-otp");
         assertThat(new Mailbox(mailServer).countTo(email)).isZero();
+    }
+
+    @Test
+    void withSmsCodesOffAnEnrolledUserIsNotAskedAndNobodyCanEnrol() throws Exception {
+        // A number enrolled while SMS was on (the credential as an admin import would create it).
+        CredentialRepresentation sms = new CredentialRepresentation();
+        sms.setType("cf-sms-otp");
+        sms.setUserLabel("+49 ••• ••• 89");
+        sms.setCredentialData("{\"lookup\":\"0\",\"country\":\"DE\"}");
+        sms.setSecretData("{\"phone\":\"v1:none:AAAA\"}");
+        String enrolled = TestUsers.create(realm, "toggles-sms", PASSWORD, sms);
+        assertThat(TestUsers.credentialTypes(realm, enrolled)).contains("cf-sms-otp");
+
+        webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+        loginPage.fillLogin(enrolled, PASSWORD);
+        loginPage.submit();
+        assertThat(oauth.parseLoginResponse().getCode()).as("signed in without an SMS code").isNotNull();
+
+        String other = TestUsers.create(realm, "toggles-sms", PASSWORD);
+        webClient().loginForm().codeChallenge(PkceGenerator.s256()).kcAction("cf-sms-setup").open();
+        loginPage.fillLogin(other, PASSWORD);
+        loginPage.submit();
+        assertThat(driver.driver().getPageSource()).contains("Sign-in codes by SMS are not available");
+        assertThat(TestUsers.credentialTypes(realm, other)).doesNotContain("cf-sms-otp");
     }
 
     @Test

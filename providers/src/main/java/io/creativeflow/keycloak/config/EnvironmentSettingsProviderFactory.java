@@ -38,10 +38,14 @@ public final class EnvironmentSettingsProviderFactory implements SpecSettingsPro
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
-                // Every start: the toggles follow the environment in realms that opted in.
+                // Every start: the toggles follow the environment in realms that opted in, and
+                // required actions of providers added since the realm was imported get registered.
                 KeycloakModelUtils.runJobInTransaction(factory, session -> session.realms().getRealmsStream()
                         .filter(SpecRealmSettings::wanted)
-                        .forEach(realm -> SpecRealmSettings.applyToggles(settings, realm)));
+                        .forEach(realm -> {
+                            SpecRealmSettings.registerOurRequiredActions(session, realm);
+                            SpecRealmSettings.applyToggles(settings, realm);
+                        }));
             }
             if (event instanceof RealmModel.RealmPostCreateEvent created) {
                 RealmModel realm = created.getCreatedRealm();

@@ -62,9 +62,10 @@ public final class SpecRealmSettings {
     }
 
     /**
-     * Registers our required actions ({@code cf-*}) in a newly imported realm. Keycloak registers only
-     * its own in a new realm; a realm file that listed ours would have to list all of Keycloak's too,
-     * and go stale with every Keycloak release.
+     * Registers our required actions ({@code cf-*}) in a newly imported realm, and at every start those
+     * an upgrade of our jar added since. Keycloak registers only its own in a new realm; a realm file
+     * that listed ours would have to list all of Keycloak's too, and go stale with every Keycloak
+     * release. Existing registrations (enabled or disabled by an admin) are left as they are.
      */
     static void registerOurRequiredActions(KeycloakSession session, RealmModel realm) {
         session.getKeycloakSessionFactory().getProviderFactoriesStream(RequiredActionProvider.class)

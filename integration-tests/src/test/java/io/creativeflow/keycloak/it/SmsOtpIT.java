@@ -1,0 +1,324 @@
+package io.creativeflow.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.TestApp;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectTestApp;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectPage;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.page.LoginPage;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
+import org.keycloak.testsuite.util.oauth.PkceGenerator;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+
+/**
+ * SMS one-time codes on the shipped realm, with the {@code log} gateway: every text the server would
+ * send is read back from its outbox file. The server runs with EnableMFA_SMS=true,
+ * SMS_ALLOWED_COUNTRIES=DE,AT,US and SMS_LIMIT_PER_NUMBER_HOUR=3 (integration-tests/pom.xml).
+ */
+@KeycloakIntegrationTest(config = CreativeFlowServerConfig.class)
+class SmsOtpIT {
+
+    private static final String PASSWORD = "Harbour-Violet-371";
+
+    @InjectRealm(attachTo = "creativeflow")
+    ManagedRealm realm;
+
+    @InjectOAuthClient
+    OAuthClient oauth;
+
+    @InjectTestApp
+    TestApp app;
+
+    @InjectWebDriver
+    ManagedWebDriver driver;
+
+    @InjectPage
+    LoginPage loginPage;
+
+    @Test
+    void aUserEnrolsAConfirmedNumberThenSignsInWithTextedCodes() throws Exception {
+        String email = TestUsers.create(realm, "sms", PASSWORD);
+        String number = SmsOutbox.newMobileNumber();
+
+        PkceGenerator pkce = PkceGenerator.s256();
+        webClient().loginForm().codeChallenge(pkce).kcAction("cf-sms-setup").open();
+        signIn(email);
+        assertThat(heading()).isEqualTo("Add your mobile number");
+
+        // Each kind of bad number is refused with its own reason, and nothing is sent.
+        enterPhone("call me maybe");
+        assertThat(error()).contains("does not look like a phone number");
+        enterPhone("+49 123");
+        assertThat(error()).contains("does not exist");
+        enterPhone("+33 6 12 34 56 78");
+        assertThat(error()).contains("this country");
+        assertThat(heading()).isEqualTo("Add your mobile number");
+
+        // Typed nationally (default region DE) with spaces: normalised to E.164.
+        enterPhone("0" + number.substring(3, 6) + " " + number.substring(6));
+        assertThat(heading()).isEqualTo("Confirm your phone number");
+        String masked = "+49 ••• ••• " + number.substring(number.length() - 2);
+        assertThat(text("cf-otp-destination")).contains(masked);
+        String text = SmsOutbox.nth(number, 0);
+        assertThat(text).contains("CreativeFlow Test", "5 minutes");
+        submitCode(SmsOutbox.code(text));
+
+        assertThat(heading()).as("a first second factor brings recovery codes").isEqualTo("Save your recovery codes");
+        confirmRecoveryCodes();
+        assertThat(oauth.parseLoginResponse().getKcActionStatus()).isEqualTo("success");
+        CredentialRepresentation credential = smsCredential(email);
+        assertThat(credential.getUserLabel()).isEqualTo(masked);
+
+        webClient().loginForm().codeChallenge(pkce).open();
+        signIn(email);
+        assertThat(heading()).isEqualTo("Enter the code from your text message");
+        assertThat(text("cf-otp-destination")).contains(masked);
+        String login = SmsOutbox.code(SmsOutbox.nth(number, 1));
+        submitCode(wrong(login));
+        assertThat(error()).contains("4 attempt(s) left");
+        submitCode(login);
+        AccessTokenResponse tokens = oauth.accessTokenRequest(oauth.parseLoginResponse().getCode())
+                .codeVerifier(pkce).send();
+        assertThat(tokens.isSuccess()).isTrue();
+
+        HttpResponse<String> methods = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/account/credentials"))
+                        .header("Authorization", "Bearer " + tokens.getAccessToken())
+                        .header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(methods.body()).contains("\"type\":\"cf-sms-otp\"", "\"createAction\":\"cf-sms-setup\"",
+                "\"displayName\":\"cfSmsOtpDisplayName\"", masked);
+    }
+
+    @Test
+    void theStoredCredentialHoldsNoPlaintextNumber() throws Exception {
+        String number = SmsOutbox.newMobileNumber();
+        String email = enrolledUser(number);
+        String national = number.substring(3);
+
+        CredentialRepresentation credential = smsCredential(email);
+        assertThat(credential.getSecretData()).as("the admin API never returns secret data").isNull();
+        assertThat(String.valueOf(credential.getCredentialData())).doesNotContain(national);
+        assertThat(credential.getUserLabel()).doesNotContain(national);
+
+        // In the database itself (CI runs on PostgreSQL): sealed, not stored.
+        String url = System.getenv("KC_TEST_DATABASE_URL");
+        if (url != null && url.startsWith("jdbc:postgresql:")) {
+            try (Connection db = DriverManager.getConnection(url, System.getenv("KC_TEST_DATABASE_USER"),
+                    System.getenv("KC_TEST_DATABASE_PASSWORD"));
+                 PreparedStatement query = db.prepareStatement(
+                         "select secret_data, credential_data, user_label from credential where id = ?")) {
+                query.setString(1, credential.getId());
+                try (ResultSet row = query.executeQuery()) {
+                    assertThat(row.next()).isTrue();
+                    assertThat(row.getString(1)).contains("\"phone\":\"v1:").doesNotContain(national);
+                    assertThat(row.getString(2)).contains("\"lookup\"").doesNotContain(national);
+                    assertThat(row.getString(3)).doesNotContain(national);
+                }
+            }
+        }
+    }
+
+    @Test
+    void wrongCodesLockTheUserLikeWrongPasswords() throws Exception {
+        String number = SmsOutbox.newMobileNumber();
+        String email = enrolledUser(number);
+        String userId = TestUsers.id(realm, email);
+        int before = SmsOutbox.countTo(number);
+        webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+        signIn(email);
+        String code = SmsOutbox.code(SmsOutbox.nth(number, before));
+
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            submitCode(wrong(code));
+            assertThat(realm.admin().attackDetection().bruteForceUserStatus(userId)).containsEntry("disabled", false);
+            Thread.sleep(1_100);
+        }
+        submitCode(wrong(code));
+        assertThat(realm.admin().attackDetection().bruteForceUserStatus(userId))
+                .containsEntry("disabled", true).containsEntry("numFailures", 5);
+        int sent = SmsOutbox.countTo(number);
+        submitCode(code);
+        assertThat(error()).contains("temporarily locked");
+        driver.driver().navigate().refresh();
+        assertThat(SmsOutbox.countTo(number)).as("a locked-out user gets no more texts").isEqualTo(sent);
+        realm.admin().attackDetection().clearBruteForceForUser(userId);
+    }
+
+    @Test
+    void aResendInsideTheCooldownOrAReloadSendsNothing() throws Exception {
+        String number = SmsOutbox.newMobileNumber();
+        String email = enrolledUser(number);
+        int before = SmsOutbox.countTo(number);
+        webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+        signIn(email);
+        String code = SmsOutbox.code(SmsOutbox.nth(number, before));
+
+        ((JavascriptExecutor) driver.driver()).executeScript("document.getElementById('cf-otp-resend-form').submit()");
+        assertThat(error()).contains("Please wait");
+        driver.driver().navigate().refresh();
+        Thread.sleep(500);
+        assertThat(SmsOutbox.countTo(number)).isEqualTo(before + 1);
+        submitCode(code);
+        assertThat(oauth.parseLoginResponse().getCode()).isNotNull();
+    }
+
+    @Test
+    void thePerNumberCapHoldsAcrossTwoUsersSharingANumber() throws Exception {
+        String shared = SmsOutbox.newMobileNumber();
+        enrolledUser(shared);                       // text 1
+        String second = enrolledUser(shared);       // text 2
+
+        webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+        signIn(second);                             // text 3: the cap (3 per hour) is reached
+        SmsOutbox.nth(shared, 2);
+
+        String third = TestUsers.create(realm, "sms-third", PASSWORD);
+        webClient().loginForm().codeChallenge(PkceGenerator.s256()).kcAction("cf-sms-setup").open();
+        signIn(third);
+        enterPhone(shared);
+        assertThat(error()).contains("Too many codes were sent to this phone number");
+        assertThat(driver.findElement(By.id("cf-otp-change")).isDisplayed()).as("another number can be tried").isTrue();
+        Thread.sleep(500);
+        assertThat(SmsOutbox.countTo(shared)).isEqualTo(3);
+        assertThat(smsCredentialTypes(third)).doesNotContain("cf-sms-otp");
+
+        List<EventRepresentation> refusals = realm.admin().getEvents(null, null, TestUsers.id(realm, third), null, null, null, 0, 20);
+        assertThat(refusals).anySatisfy(e -> {
+            assertThat(e.getError()).isEqualTo("sms_send_refused");
+            assertThat(e.getDetails()).containsEntry("reason", "cfSmsNumberCapReached");
+        });
+    }
+
+    @Test
+    void removingTheCredentialStopsTheChallenge() throws Exception {
+        String number = SmsOutbox.newMobileNumber();
+        String email = enrolledUser(number);
+        String userId = TestUsers.id(realm, email);
+        realm.admin().users().get(userId).removeCredential(smsCredential(email).getId());
+
+        int sent = SmsOutbox.countTo(number);
+        webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+        signIn(email);
+        assertThat(heading()).as("no SMS code any more; the recovery codes remain").isEqualTo("Enter a recovery code");
+        Thread.sleep(500);
+        assertThat(SmsOutbox.countTo(number)).isEqualTo(sent);
+    }
+
+    @Test
+    void whenTheGatewayFailsTheUserIsToldAndCanTryAnotherWay() throws Exception {
+        String number = SmsOutbox.newMobileNumber();
+        String email = enrolledUser(number);
+        Path outbox = SmsOutbox.file();
+        Path moved = outbox.resolveSibling("sms-outbox.jsonl.kept");
+        Files.move(outbox, moved);
+        Files.createDirectory(outbox);          // the log gateway cannot write: it fails like a gateway
+        try {
+            webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+            signIn(email);
+            assertThat(error()).contains("could not send the text message");
+            assertThat(driver.driver().getPageSource()).doesNotContain("Exception");
+            driver.findElement(By.id("try-another-way")).click();
+            assertThat(driver.driver().getPageSource()).contains("Recovery code");
+        } finally {
+            Files.delete(outbox);
+            Files.move(moved, outbox);
+        }
+    }
+
+    // --- steps -----------------------------------------------------------------------------------
+
+    /** A user who enrolled {@code number} through the required action (and stored recovery codes). */
+    private String enrolledUser(String number) throws Exception {
+        String email = TestUsers.create(realm, "sms", PASSWORD);
+        int before = SmsOutbox.countTo(number);
+        webClient().loginForm().codeChallenge(PkceGenerator.s256()).kcAction("cf-sms-setup").open();
+        signIn(email);
+        enterPhone(number);
+        submitCode(SmsOutbox.code(SmsOutbox.nth(number, before)));
+        confirmRecoveryCodes();
+        assertThat(smsCredentialTypes(email)).contains("cf-sms-otp", "cf-recovery-codes");
+        return email;
+    }
+
+    private CredentialRepresentation smsCredential(String email) {
+        return realm.admin().users().get(TestUsers.id(realm, email)).credentials().stream()
+                .filter(c -> "cf-sms-otp".equals(c.getType())).findFirst().orElseThrow();
+    }
+
+    private List<String> smsCredentialTypes(String email) {
+        return TestUsers.credentialTypes(realm, email);
+    }
+
+    private void signIn(String email) {
+        loginPage.fillLogin(email, PASSWORD);
+        loginPage.submit();
+    }
+
+    private void enterPhone(String phone) {
+        driver.findElement(By.id("phone")).clear();
+        driver.findElement(By.id("phone")).sendKeys(phone);
+        driver.findElement(By.id("cf-sms-phone-submit")).click();
+    }
+
+    private void submitCode(String code) {
+        driver.findElement(By.id("code")).clear();
+        driver.findElement(By.id("code")).sendKeys(code);
+        driver.findElement(By.id("cf-otp-submit")).click();
+    }
+
+    private void confirmRecoveryCodes() {
+        driver.findElement(By.id("stored")).click();
+        driver.findElement(By.id("cf-recovery-confirm")).click();
+    }
+
+    private String heading() {
+        return driver.findElement(By.id("kc-page-title")).getText().trim();
+    }
+
+    private String text(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    private String error() {
+        StringBuilder all = new StringBuilder(loginPage.getErrorMessage().orElse(""));
+        for (String field : List.of("input-error-code", "input-error-phone")) {
+            driver.driver().findElements(By.id(field)).forEach(e -> all.append(' ').append(e.getText()));
+        }
+        return all.toString();
+    }
+
+    private static String wrong(String code) {
+        char last = code.charAt(code.length() - 1);
+        return code.substring(0, code.length() - 1) + (last == '9' ? '0' : (char) (last + 1));
+    }
+
+    private OAuthClient webClient() {
+        driver.open(realm.getBaseUrl() + "/.well-known/openid-configuration");
+        driver.cookies().deleteAll();
+        return oauth.realm("creativeflow").client("creativeflow-web").redirectUri(app.getRedirectionUri());
+    }
+
+}
