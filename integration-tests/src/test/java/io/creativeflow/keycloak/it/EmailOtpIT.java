@@ -50,6 +50,13 @@ class EmailOtpIT {
     @InjectPage
     LoginPage loginPage;
 
+    private LoginSteps steps;
+
+    @org.junit.jupiter.api.BeforeEach
+    void steps() {
+        steps = new LoginSteps(realm, oauth, app, driver, loginPage, PASSWORD);
+    }
+
     @InjectMailServer
     MailServer mailServer;
 
@@ -59,30 +66,30 @@ class EmailOtpIT {
         Mailbox mailbox = new Mailbox(mailServer);
 
         PkceGenerator pkce = PkceGenerator.s256();
-        webClient().loginForm().codeChallenge(pkce).kcAction("cf-email-otp-setup").open();
-        signIn(email);
-        assertThat(heading()).isEqualTo("Set up sign-in codes by email");
-        assertThat(text("cf-otp-destination")).contains(email.charAt(0) + "•••@example.com");
+        steps.webClient().loginForm().codeChallenge(pkce).kcAction("cf-email-otp-setup").open();
+        steps.signIn(email);
+        assertThat(steps.heading()).isEqualTo("Set up sign-in codes by email");
+        assertThat(steps.text("cf-otp-destination")).contains(email.charAt(0) + "•••@example.com");
         MimeMessage enrolment = mailbox.nextTo(email, 0);
-        submitCode(Mailbox.code(enrolment));
+        steps.submitCode(Mailbox.code(enrolment));
         // A first second factor brings recovery-code setup right after it, in the same sign-in.
-        assertThat(heading()).isEqualTo("Save your recovery codes");
-        confirmRecoveryCodes();
+        assertThat(steps.heading()).isEqualTo("Save your recovery codes");
+        steps.confirmRecoveryCodes();
         assertThat(oauth.parseLoginResponse().getKcActionStatus()).isEqualTo("success");
         assertThat(credentialTypes(email)).contains("cf-email-otp");
 
         int before = mailbox.countTo(email);
-        webClient().loginForm().codeChallenge(pkce).open();
-        signIn(email);
-        assertThat(heading()).isEqualTo("Enter the code from your email");
-        assertThat(text("cf-otp-validity")).contains("5 minute");
+        steps.webClient().loginForm().codeChallenge(pkce).open();
+        steps.signIn(email);
+        assertThat(steps.heading()).isEqualTo("Enter the code from your email");
+        assertThat(steps.text("cf-otp-validity")).contains("5 minute");
         MimeMessage login = mailbox.nextTo(email, before);
         assertThat(login.getSubject()).isEqualTo("Your CreativeFlow Test sign-in code");
         assertThat(Mailbox.text(login)).contains("CreativeFlow web and mobile apps", "wasn't you");
 
-        submitCode(wrong(Mailbox.code(login)));
-        assertThat(error()).contains("4 attempt(s) left");
-        submitCode(Mailbox.code(login));
+        steps.submitCode(LoginSteps.wrong(Mailbox.code(login)));
+        assertThat(steps.error()).contains("4 attempt(s) left");
+        steps.submitCode(Mailbox.code(login));
         AccessTokenResponse tokens = oauth.accessTokenRequest(oauth.parseLoginResponse().getCode())
                 .codeVerifier(pkce).send();
         assertThat(tokens.isSuccess()).isTrue();
@@ -104,23 +111,23 @@ class EmailOtpIT {
         String userId = userId(email);
         Mailbox mailbox = new Mailbox(mailServer);
         int before = mailbox.countTo(email);
-        webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
-        signIn(email);
+        steps.webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+        steps.signIn(email);
         String code = Mailbox.code(mailbox.nextTo(email, before));
 
         // The realm allows 5 failures (failureFactor); quick-login detection is kept out of the way.
         for (int attempt = 1; attempt <= 4; attempt++) {
-            submitCode(wrong(code));
+            steps.submitCode(LoginSteps.wrong(code));
             assertThat(realm.admin().attackDetection().bruteForceUserStatus(userId)).containsEntry("disabled", false);
             Thread.sleep(1_100);
         }
-        submitCode(wrong(code));
+        steps.submitCode(LoginSteps.wrong(code));
 
         Map<String, Object> status = realm.admin().attackDetection().bruteForceUserStatus(userId);
         assertThat(status).containsEntry("disabled", true).containsEntry("numFailures", 5);
         int sent = mailbox.countTo(email);
-        submitCode(code);
-        assertThat(error()).contains("temporarily locked");
+        steps.submitCode(code);
+        assertThat(steps.error()).contains("temporarily locked");
         driver.driver().navigate().refresh();
         assertThat(mailbox.countTo(email)).as("a locked-out user gets no more codes").isEqualTo(sent);
         realm.admin().attackDetection().clearBruteForceForUser(userId);
@@ -133,20 +140,20 @@ class EmailOtpIT {
         Mailbox mailbox = new Mailbox(mailServer);
         withCodeConfig(Map.of("cf.otp.max-attempts", "2", "cf.otp.resend-cooldown-seconds", "0"), () -> {
             int before = mailbox.countTo(email);
-            webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
-            signIn(email);
+            steps.webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+            steps.signIn(email);
             String code = Mailbox.code(mailbox.nextTo(email, before));
-            submitCode(wrong(code));
+            steps.submitCode(LoginSteps.wrong(code));
             Thread.sleep(1_100);
-            submitCode(wrong(code));
-            assertThat(error()).contains("no longer works");
-            submitCode(code);
-            assertThat(error()).as("the right code after the last attempt").contains("no longer works");
+            steps.submitCode(LoginSteps.wrong(code));
+            assertThat(steps.error()).contains("no longer works");
+            steps.submitCode(code);
+            assertThat(steps.error()).as("the right code after the last attempt").contains("no longer works");
 
             int sent = mailbox.countTo(email);
-            resend();
+            steps.resend();
             String fresh = Mailbox.code(mailbox.nextTo(email, sent));
-            submitCode(fresh);
+            steps.submitCode(fresh);
             assertThat(oauth.parseLoginResponse().getCode()).isNotNull();
         });
         realm.admin().attackDetection().clearBruteForceForUser(userId);
@@ -157,21 +164,21 @@ class EmailOtpIT {
         String email = enrolledUser();
         Mailbox mailbox = new Mailbox(mailServer);
         int before = mailbox.countTo(email);
-        webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
-        signIn(email);
+        steps.webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+        steps.signIn(email);
         String code = Mailbox.code(mailbox.nextTo(email, before));
 
         assertThat(driver.findElement(By.id("cf-otp-resend")).isEnabled()).as("button waits out the cooldown").isFalse();
         // The server enforces the cooldown too, for a client that ignores the disabled button.
         ((org.openqa.selenium.JavascriptExecutor) driver.driver())
                 .executeScript("document.getElementById('cf-otp-resend-form').submit()");
-        assertThat(error()).contains("Please wait").contains("seconds");
+        assertThat(steps.error()).contains("Please wait").contains("seconds");
         driver.driver().navigate().refresh();
-        assertThat(heading()).isEqualTo("Enter the code from your email");
+        assertThat(steps.heading()).isEqualTo("Enter the code from your email");
         Thread.sleep(2_000);
         assertThat(mailbox.countTo(email)).isEqualTo(before + 1);
 
-        submitCode(code);
+        steps.submitCode(code);
         assertThat(oauth.parseLoginResponse().getCode()).as("the first code still works").isNotNull();
     }
 
@@ -182,19 +189,19 @@ class EmailOtpIT {
         // The cap counts every code this user got in the hour: the enrolment's, the login's and a resend.
         withCodeConfig(Map.of("cf.otp.resend-cooldown-seconds", "0", "cf.otp.max-sends-per-hour", "3"), () -> {
             int before = mailbox.countTo(email);
-            webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
-            signIn(email);
+            steps.webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+            steps.signIn(email);
             String first = Mailbox.code(mailbox.nextTo(email, before));
-            resend();
+            steps.resend();
             String second = Mailbox.code(mailbox.nextTo(email, before + 1));
             assertThat(second).isEqualTo(first);
-            assertThat(info()).contains("same code");
+            assertThat(steps.info()).contains("same code");
 
-            resend();
-            assertThat(error()).contains("Too many codes");
+            steps.resend();
+            assertThat(steps.error()).contains("Too many codes");
             Thread.sleep(1_000);
             assertThat(mailbox.countTo(email)).isEqualTo(before + 2);
-            submitCode(first);
+            steps.submitCode(first);
             assertThat(oauth.parseLoginResponse().getCode()).isNotNull();
         });
     }
@@ -205,12 +212,12 @@ class EmailOtpIT {
         Mailbox mailbox = new Mailbox(mailServer);
         withCodeConfig(Map.of("cf.otp.ttl-seconds", "2"), () -> {
             int before = mailbox.countTo(email);
-            webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
-            signIn(email);
+            steps.webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+            steps.signIn(email);
             String code = Mailbox.code(mailbox.nextTo(email, before));
             Thread.sleep(2_500);
-            submitCode(code);
-            assertThat(error()).contains("expired");
+            steps.submitCode(code);
+            assertThat(steps.error()).contains("expired");
         });
     }
 
@@ -223,17 +230,17 @@ class EmailOtpIT {
 
         // What the account console's "Remove" does in Keycloak 26: an application-initiated action.
         int before = mailbox.countTo(email);
-        webClient().loginForm().codeChallenge(PkceGenerator.s256()).kcAction("delete_credential:" + credentialId).open();
-        signIn(email);
-        submitCode(Mailbox.code(mailbox.nextTo(email, before)));
+        steps.webClient().loginForm().codeChallenge(PkceGenerator.s256()).kcAction("delete_credential:" + credentialId).open();
+        steps.signIn(email);
+        steps.submitCode(Mailbox.code(mailbox.nextTo(email, before)));
         driver.findElement(By.id("kc-accept")).click();
         assertThat(oauth.parseLoginResponse().getKcActionStatus()).isEqualTo("success");
         assertThat(credentialTypes(email)).doesNotContain("cf-email-otp");
 
         int sent = mailbox.countTo(email);
-        webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
-        signIn(email);
-        assertThat(heading()).as("no email code any more; the recovery codes remain")
+        steps.webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+        steps.signIn(email);
+        assertThat(steps.heading()).as("no email code any more; the recovery codes remain")
                 .isEqualTo("Enter a recovery code");
         Thread.sleep(1_000);
         assertThat(mailbox.countTo(email)).isEqualTo(sent);
@@ -248,9 +255,9 @@ class EmailOtpIT {
         smtp.put("port", "1");
         realm.admin().update(rep);
         try {
-            webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
-            signIn(email);
-            assertThat(error()).contains("could not send the email");
+            steps.webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+            steps.signIn(email);
+            assertThat(steps.error()).contains("could not send the email");
             assertThat(driver.driver().getPageSource()).doesNotContain("Exception");
         } finally {
             RealmRepresentation restore = realm.admin().toRepresentation();
@@ -289,10 +296,10 @@ class EmailOtpIT {
     private String enrolledUser() throws Exception {
         String email = newUser();
         Mailbox mailbox = new Mailbox(mailServer);
-        webClient().loginForm().codeChallenge(PkceGenerator.s256()).kcAction("cf-email-otp-setup").open();
-        signIn(email);
-        submitCode(Mailbox.code(mailbox.nextTo(email, 0)));
-        confirmRecoveryCodes();
+        steps.webClient().loginForm().codeChallenge(PkceGenerator.s256()).kcAction("cf-email-otp-setup").open();
+        steps.signIn(email);
+        steps.submitCode(Mailbox.code(mailbox.nextTo(email, 0)));
+        steps.confirmRecoveryCodes();
         assertThat(credentialTypes(email)).contains("cf-email-otp", "cf-recovery-codes");
         return email;
     }
@@ -303,58 +310,6 @@ class EmailOtpIT {
 
     private List<String> credentialTypes(String email) {
         return TestUsers.credentialTypes(realm, email);
-    }
-
-    private void signIn(String email) {
-        loginPage.fillLogin(email, PASSWORD);
-        loginPage.submit();
-    }
-
-    private void submitCode(String code) {
-        driver.findElement(By.id("code")).clear();
-        driver.findElement(By.id("code")).sendKeys(code);
-        driver.findElement(By.id("cf-otp-submit")).click();
-    }
-
-    private void confirmRecoveryCodes() {
-        driver.findElement(By.id("stored")).click();
-        driver.findElement(By.id("cf-recovery-confirm")).click();
-    }
-
-    private void resend() {
-        driver.findElement(By.id("cf-otp-resend")).click();
-    }
-
-    private String heading() {
-        return driver.findElement(By.id("kc-page-title")).getText().trim();
-    }
-
-    private String text(String id) {
-        return driver.findElement(By.id(id)).getText();
-    }
-
-    private String error() {
-        return loginPage.getErrorMessage().orElse("") + " " + fieldError();
-    }
-
-    private String fieldError() {
-        List<org.openqa.selenium.WebElement> errors = driver.driver().findElements(By.id("input-error-code"));
-        return errors.isEmpty() ? "" : errors.get(0).getText();
-    }
-
-    private String info() {
-        return loginPage.getInfoMessage().orElse("");
-    }
-
-    private static String wrong(String code) {
-        char last = code.charAt(code.length() - 1);
-        return code.substring(0, code.length() - 1) + (last == '9' ? '0' : (char) (last + 1));
-    }
-
-    private OAuthClient webClient() {
-        driver.open(realm.getBaseUrl() + "/.well-known/openid-configuration");
-        driver.cookies().deleteAll();
-        return oauth.realm("creativeflow").client("creativeflow-web").redirectUri(app.getRedirectionUri());
     }
 
 }

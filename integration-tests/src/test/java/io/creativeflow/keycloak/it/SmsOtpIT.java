@@ -57,48 +57,55 @@ class SmsOtpIT {
     @InjectPage
     LoginPage loginPage;
 
+    private LoginSteps steps;
+
+    @org.junit.jupiter.api.BeforeEach
+    void steps() {
+        steps = new LoginSteps(realm, oauth, app, driver, loginPage, PASSWORD);
+    }
+
     @Test
     void aUserEnrolsAConfirmedNumberThenSignsInWithTextedCodes() throws Exception {
         String email = TestUsers.create(realm, "sms", PASSWORD);
         String number = SmsOutbox.newMobileNumber();
 
         PkceGenerator pkce = PkceGenerator.s256();
-        webClient().loginForm().codeChallenge(pkce).kcAction("cf-sms-setup").open();
-        signIn(email);
-        assertThat(heading()).isEqualTo("Add your mobile number");
+        steps.webClient().loginForm().codeChallenge(pkce).kcAction("cf-sms-setup").open();
+        steps.signIn(email);
+        assertThat(steps.heading()).isEqualTo("Add your mobile number");
 
         // Each kind of bad number is refused with its own reason, and nothing is sent.
-        enterPhone("call me maybe");
-        assertThat(error()).contains("does not look like a phone number");
-        enterPhone("+49 123");
-        assertThat(error()).contains("does not exist");
-        enterPhone("+33 6 12 34 56 78");
-        assertThat(error()).contains("this country");
-        assertThat(heading()).isEqualTo("Add your mobile number");
+        steps.enterPhone("call me maybe");
+        assertThat(steps.error()).contains("does not look like a phone number");
+        steps.enterPhone("+49 123");
+        assertThat(steps.error()).contains("does not exist");
+        steps.enterPhone("+33 6 12 34 56 78");
+        assertThat(steps.error()).contains("this country");
+        assertThat(steps.heading()).isEqualTo("Add your mobile number");
 
         // Typed nationally (default region DE) with spaces: normalised to E.164.
-        enterPhone("0" + number.substring(3, 6) + " " + number.substring(6));
-        assertThat(heading()).isEqualTo("Confirm your phone number");
+        steps.enterPhone("0" + number.substring(3, 6) + " " + number.substring(6));
+        assertThat(steps.heading()).isEqualTo("Confirm your phone number");
         String masked = "+49 ••• ••• " + number.substring(number.length() - 2);
-        assertThat(text("cf-otp-destination")).contains(masked);
+        assertThat(steps.text("cf-otp-destination")).contains(masked);
         String text = SmsOutbox.nth(number, 0);
         assertThat(text).contains("CreativeFlow Test", "5 minutes");
-        submitCode(SmsOutbox.code(text));
+        steps.submitCode(SmsOutbox.code(text));
 
-        assertThat(heading()).as("a first second factor brings recovery codes").isEqualTo("Save your recovery codes");
-        confirmRecoveryCodes();
+        assertThat(steps.heading()).as("a first second factor brings recovery codes").isEqualTo("Save your recovery codes");
+        steps.confirmRecoveryCodes();
         assertThat(oauth.parseLoginResponse().getKcActionStatus()).isEqualTo("success");
         CredentialRepresentation credential = smsCredential(email);
         assertThat(credential.getUserLabel()).isEqualTo(masked);
 
-        webClient().loginForm().codeChallenge(pkce).open();
-        signIn(email);
-        assertThat(heading()).isEqualTo("Enter the code from your text message");
-        assertThat(text("cf-otp-destination")).contains(masked);
+        steps.webClient().loginForm().codeChallenge(pkce).open();
+        steps.signIn(email);
+        assertThat(steps.heading()).isEqualTo("Enter the code from your text message");
+        assertThat(steps.text("cf-otp-destination")).contains(masked);
         String login = SmsOutbox.code(SmsOutbox.nth(number, 1));
-        submitCode(wrong(login));
-        assertThat(error()).contains("4 attempt(s) left");
-        submitCode(login);
+        steps.submitCode(LoginSteps.wrong(login));
+        assertThat(steps.error()).contains("4 attempt(s) left");
+        steps.submitCode(login);
         AccessTokenResponse tokens = oauth.accessTokenRequest(oauth.parseLoginResponse().getCode())
                 .codeVerifier(pkce).send();
         assertThat(tokens.isSuccess()).isTrue();
@@ -147,21 +154,21 @@ class SmsOtpIT {
         String email = enrolledUser(number);
         String userId = TestUsers.id(realm, email);
         int before = SmsOutbox.countTo(number);
-        webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
-        signIn(email);
+        steps.webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+        steps.signIn(email);
         String code = SmsOutbox.code(SmsOutbox.nth(number, before));
 
         for (int attempt = 1; attempt <= 4; attempt++) {
-            submitCode(wrong(code));
+            steps.submitCode(LoginSteps.wrong(code));
             assertThat(realm.admin().attackDetection().bruteForceUserStatus(userId)).containsEntry("disabled", false);
             Thread.sleep(1_100);
         }
-        submitCode(wrong(code));
+        steps.submitCode(LoginSteps.wrong(code));
         assertThat(realm.admin().attackDetection().bruteForceUserStatus(userId))
                 .containsEntry("disabled", true).containsEntry("numFailures", 5);
         int sent = SmsOutbox.countTo(number);
-        submitCode(code);
-        assertThat(error()).contains("temporarily locked");
+        steps.submitCode(code);
+        assertThat(steps.error()).contains("temporarily locked");
         driver.driver().navigate().refresh();
         assertThat(SmsOutbox.countTo(number)).as("a locked-out user gets no more texts").isEqualTo(sent);
         realm.admin().attackDetection().clearBruteForceForUser(userId);
@@ -172,16 +179,16 @@ class SmsOtpIT {
         String number = SmsOutbox.newMobileNumber();
         String email = enrolledUser(number);
         int before = SmsOutbox.countTo(number);
-        webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
-        signIn(email);
+        steps.webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+        steps.signIn(email);
         String code = SmsOutbox.code(SmsOutbox.nth(number, before));
 
         ((JavascriptExecutor) driver.driver()).executeScript("document.getElementById('cf-otp-resend-form').submit()");
-        assertThat(error()).contains("Please wait");
+        assertThat(steps.error()).contains("Please wait");
         driver.driver().navigate().refresh();
         Thread.sleep(500);
         assertThat(SmsOutbox.countTo(number)).isEqualTo(before + 1);
-        submitCode(code);
+        steps.submitCode(code);
         assertThat(oauth.parseLoginResponse().getCode()).isNotNull();
     }
 
@@ -191,15 +198,15 @@ class SmsOtpIT {
         enrolledUser(shared);                       // text 1
         String second = enrolledUser(shared);       // text 2
 
-        webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
-        signIn(second);                             // text 3: the cap (3 per hour) is reached
+        steps.webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+        steps.signIn(second);                             // text 3: the cap (3 per hour) is reached
         SmsOutbox.nth(shared, 2);
 
         String third = TestUsers.create(realm, "sms-third", PASSWORD);
-        webClient().loginForm().codeChallenge(PkceGenerator.s256()).kcAction("cf-sms-setup").open();
-        signIn(third);
-        enterPhone(shared);
-        assertThat(error()).contains("Too many codes were sent to this phone number");
+        steps.webClient().loginForm().codeChallenge(PkceGenerator.s256()).kcAction("cf-sms-setup").open();
+        steps.signIn(third);
+        steps.enterPhone(shared);
+        assertThat(steps.error()).contains("Too many codes were sent to this phone number");
         assertThat(driver.findElement(By.id("cf-otp-change")).isDisplayed()).as("another number can be tried").isTrue();
         Thread.sleep(500);
         assertThat(SmsOutbox.countTo(shared)).isEqualTo(3);
@@ -220,9 +227,9 @@ class SmsOtpIT {
         realm.admin().users().get(userId).removeCredential(smsCredential(email).getId());
 
         int sent = SmsOutbox.countTo(number);
-        webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
-        signIn(email);
-        assertThat(heading()).as("no SMS code any more; the recovery codes remain").isEqualTo("Enter a recovery code");
+        steps.webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+        steps.signIn(email);
+        assertThat(steps.heading()).as("no SMS code any more; the recovery codes remain").isEqualTo("Enter a recovery code");
         Thread.sleep(500);
         assertThat(SmsOutbox.countTo(number)).isEqualTo(sent);
     }
@@ -236,9 +243,9 @@ class SmsOtpIT {
         Files.move(outbox, moved);
         Files.createDirectory(outbox);          // the log gateway cannot write: it fails like a gateway
         try {
-            webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
-            signIn(email);
-            assertThat(error()).contains("could not send the text message");
+            steps.webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+            steps.signIn(email);
+            assertThat(steps.error()).contains("could not send the text message");
             assertThat(driver.driver().getPageSource()).doesNotContain("Exception");
             driver.findElement(By.id("try-another-way")).click();
             assertThat(driver.driver().getPageSource()).contains("Recovery code");
@@ -254,11 +261,11 @@ class SmsOtpIT {
     private String enrolledUser(String number) throws Exception {
         String email = TestUsers.create(realm, "sms", PASSWORD);
         int before = SmsOutbox.countTo(number);
-        webClient().loginForm().codeChallenge(PkceGenerator.s256()).kcAction("cf-sms-setup").open();
-        signIn(email);
-        enterPhone(number);
-        submitCode(SmsOutbox.code(SmsOutbox.nth(number, before)));
-        confirmRecoveryCodes();
+        steps.webClient().loginForm().codeChallenge(PkceGenerator.s256()).kcAction("cf-sms-setup").open();
+        steps.signIn(email);
+        steps.enterPhone(number);
+        steps.submitCode(SmsOutbox.code(SmsOutbox.nth(number, before)));
+        steps.confirmRecoveryCodes();
         assertThat(smsCredentialTypes(email)).contains("cf-sms-otp", "cf-recovery-codes");
         return email;
     }
@@ -270,55 +277,6 @@ class SmsOtpIT {
 
     private List<String> smsCredentialTypes(String email) {
         return TestUsers.credentialTypes(realm, email);
-    }
-
-    private void signIn(String email) {
-        loginPage.fillLogin(email, PASSWORD);
-        loginPage.submit();
-    }
-
-    private void enterPhone(String phone) {
-        driver.findElement(By.id("phone")).clear();
-        driver.findElement(By.id("phone")).sendKeys(phone);
-        driver.findElement(By.id("cf-sms-phone-submit")).click();
-    }
-
-    private void submitCode(String code) {
-        driver.findElement(By.id("code")).clear();
-        driver.findElement(By.id("code")).sendKeys(code);
-        driver.findElement(By.id("cf-otp-submit")).click();
-    }
-
-    private void confirmRecoveryCodes() {
-        driver.findElement(By.id("stored")).click();
-        driver.findElement(By.id("cf-recovery-confirm")).click();
-    }
-
-    private String heading() {
-        return driver.findElement(By.id("kc-page-title")).getText().trim();
-    }
-
-    private String text(String id) {
-        return driver.findElement(By.id(id)).getText();
-    }
-
-    private String error() {
-        StringBuilder all = new StringBuilder(loginPage.getErrorMessage().orElse(""));
-        for (String field : List.of("input-error-code", "input-error-phone")) {
-            driver.driver().findElements(By.id(field)).forEach(e -> all.append(' ').append(e.getText()));
-        }
-        return all.toString();
-    }
-
-    private static String wrong(String code) {
-        char last = code.charAt(code.length() - 1);
-        return code.substring(0, code.length() - 1) + (last == '9' ? '0' : (char) (last + 1));
-    }
-
-    private OAuthClient webClient() {
-        driver.open(realm.getBaseUrl() + "/.well-known/openid-configuration");
-        driver.cookies().deleteAll();
-        return oauth.realm("creativeflow").client("creativeflow-web").redirectUri(app.getRedirectionUri());
     }
 
 }

@@ -60,6 +60,13 @@ class TwilioGatewayIT {
     @InjectPage
     LoginPage loginPage;
 
+    private LoginSteps steps;
+
+    @org.junit.jupiter.api.BeforeEach
+    void steps() {
+        steps = new LoginSteps(realm, oauth, app, driver, loginPage, PASSWORD);
+    }
+
     @BeforeAll
     static void startTwilio() throws Exception {
         twilio = HttpServer.create(new InetSocketAddress("127.0.0.1", 8591), 0);
@@ -96,11 +103,11 @@ class TwilioGatewayIT {
         String email = TestUsers.create(realm, "twilio", PASSWORD);
         String number = SmsOutbox.newMobileNumber();
 
-        webClient().loginForm().codeChallenge(PkceGenerator.s256()).kcAction("cf-sms-setup").open();
-        signIn(email);
+        steps.webClient().loginForm().codeChallenge(PkceGenerator.s256()).kcAction("cf-sms-setup").open();
+        steps.signIn(email);
         int before = RECEIVED.size();
-        enterPhone(number);
-        assertThat(heading()).isEqualTo("Confirm your phone number");
+        steps.enterPhone(number);
+        assertThat(steps.heading()).isEqualTo("Confirm your phone number");
         Map<String, String> request = RECEIVED.get(before);
         assertThat(request).containsEntry(":method", "POST")
                 .containsEntry(":path", "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json")
@@ -108,7 +115,7 @@ class TwilioGatewayIT {
                         .encodeToString((API_KEY + ":integration-test-key-secret").getBytes(StandardCharsets.UTF_8)))
                 .containsEntry("To", number)
                 .containsEntry("From", "CreativeFlw");
-        submitCode(SmsOutbox.code(request.get("Body")));
+        steps.submitCode(SmsOutbox.code(request.get("Body")));
         driver.findElement(By.id("stored")).click();
         driver.findElement(By.id("cf-recovery-confirm")).click();
         assertThat(oauth.parseLoginResponse().getKcActionStatus()).isEqualTo("success");
@@ -117,8 +124,8 @@ class TwilioGatewayIT {
         // Twilio refuses the next send: the user is told why and can pick another factor.
         answer(400, "{\"code\":21612,\"message\":\"The 'To' phone number is not currently reachable\","
                 + "\"more_info\":\"https://www.twilio.com/docs/errors/21612\",\"status\":400}");
-        webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
-        signIn(email);
+        steps.webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+        steps.signIn(email);
         assertThat(loginPage.getErrorMessage().orElse("")).contains("Your phone could not be reached");
         assertThat(driver.driver().getPageSource()).doesNotContain("Exception");
         driver.findElement(By.id("try-another-way")).click();
@@ -126,8 +133,8 @@ class TwilioGatewayIT {
 
         // Bad credentials at Twilio: a plain "not now", never a stack trace.
         answer(401, "{\"code\":20003,\"message\":\"Authenticate\",\"status\":401}");
-        webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
-        signIn(email);
+        steps.webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+        steps.signIn(email);
         assertThat(loginPage.getErrorMessage().orElse("")).contains("could not send the text message right now");
     }
 
@@ -136,30 +143,4 @@ class TwilioGatewayIT {
         nextBody = body;
     }
 
-    private void signIn(String email) {
-        loginPage.fillLogin(email, PASSWORD);
-        loginPage.submit();
-    }
-
-    private void enterPhone(String phone) {
-        driver.findElement(By.id("phone")).clear();
-        driver.findElement(By.id("phone")).sendKeys(phone);
-        driver.findElement(By.id("cf-sms-phone-submit")).click();
-    }
-
-    private void submitCode(String code) {
-        driver.findElement(By.id("code")).clear();
-        driver.findElement(By.id("code")).sendKeys(code);
-        driver.findElement(By.id("cf-otp-submit")).click();
-    }
-
-    private String heading() {
-        return driver.findElement(By.id("kc-page-title")).getText().trim();
-    }
-
-    private OAuthClient webClient() {
-        driver.open(realm.getBaseUrl() + "/.well-known/openid-configuration");
-        driver.cookies().deleteAll();
-        return oauth.realm("creativeflow").client("creativeflow-web").redirectUri(app.getRedirectionUri());
-    }
 }

@@ -1,5 +1,6 @@
 package io.creativeflow.keycloak.recovery;
 
+import io.creativeflow.keycloak.spi.StoredCredentialProvider;
 import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
-import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.CredentialTypeMetadata;
 import org.keycloak.credential.CredentialTypeMetadataContext;
 import org.keycloak.models.KeycloakSession;
@@ -19,7 +19,7 @@ import org.keycloak.util.JsonSerialization;
  * Stores a user's batch: the salt and unused hashes as the credential's secret data, the counts as
  * its public data and label ("7 of 10 left"), so consoles can show them without the secret.
  */
-public final class RecoveryCodesCredentialProvider implements CredentialProvider<CredentialModel> {
+public final class RecoveryCodesCredentialProvider implements StoredCredentialProvider {
 
     private final KeycloakSession session;
 
@@ -81,21 +81,6 @@ public final class RecoveryCodesCredentialProvider implements CredentialProvider
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("unreadable recovery-code credential " + credential.getId(), e);
         }
-    }
-
-    @Override
-    public CredentialModel createCredential(RealmModel realm, UserModel user, CredentialModel credential) {
-        return user.credentialManager().createStoredCredential(credential);
-    }
-
-    @Override
-    public boolean deleteCredential(RealmModel realm, UserModel user, String credentialId) {
-        return user.credentialManager().removeStoredCredentialById(credentialId);
-    }
-
-    @Override
-    public CredentialModel getCredentialFromModel(CredentialModel model) {
-        return model;
     }
 
     @Override

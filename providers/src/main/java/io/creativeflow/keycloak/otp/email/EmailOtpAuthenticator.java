@@ -1,10 +1,9 @@
 package io.creativeflow.keycloak.otp.email;
 
+import io.creativeflow.keycloak.otp.CodeAuthenticator;
 import io.creativeflow.keycloak.otp.CodeChallengeFlow;
 import io.creativeflow.keycloak.otp.CodeDialogue;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.CredentialValidator;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.models.KeycloakSession;
@@ -16,7 +15,7 @@ import org.keycloak.models.UserModel;
  * takes its place among the user's methods in the order of their credentials, so the method a user
  * (or an admin) puts first is offered first.
  */
-final class EmailOtpAuthenticator implements Authenticator, CredentialValidator<EmailOtpCredentialProvider> {
+final class EmailOtpAuthenticator extends CodeAuthenticator implements CredentialValidator<EmailOtpCredentialProvider> {
 
     @Override
     public EmailOtpCredentialProvider getCredentialProvider(KeycloakSession session) {
@@ -24,31 +23,9 @@ final class EmailOtpAuthenticator implements Authenticator, CredentialValidator<
     }
 
     @Override
-    public void authenticate(AuthenticationFlowContext context) {
-        apply(context, flow(context).start());
-    }
-
-    @Override
-    public void action(AuthenticationFlowContext context) {
-        apply(context, flow(context).handle(context.getHttpRequest().getDecodedFormParameters()));
-    }
-
-    private static CodeChallengeFlow flow(AuthenticationFlowContext context) {
+    protected CodeChallengeFlow flow(AuthenticationFlowContext context) {
         return new CodeChallengeFlow(EmailCodeChannel.INSTANCE,
                 EmailOtp.policy(context.getSession(), context.getAuthenticatorConfig()), CodeDialogue.of(context));
-    }
-
-    private static void apply(AuthenticationFlowContext context, CodeChallengeFlow.Step step) {
-        switch (step.kind()) {
-            case ACCEPTED -> context.success();
-            case WRONG_CODE -> context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, step.response());
-            default -> context.challenge(step.response());
-        }
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
     }
 
     /** Offered only when the toggle is on and the user enrolled with a verified address. */
@@ -64,10 +41,5 @@ final class EmailOtpAuthenticator implements Authenticator, CredentialValidator<
         if (EmailOtp.enabled(session) && EmailCodeChannel.INSTANCE.canReach(user)) {
             user.addRequiredAction(EmailOtp.SETUP_ACTION);
         }
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

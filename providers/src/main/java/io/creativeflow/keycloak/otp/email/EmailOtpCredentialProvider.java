@@ -1,8 +1,8 @@
 package io.creativeflow.keycloak.otp.email;
 
+import io.creativeflow.keycloak.spi.StoredCredentialProvider;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
-import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.CredentialTypeMetadata;
 import org.keycloak.credential.CredentialTypeMetadataContext;
 import org.keycloak.models.KeycloakSession;
@@ -13,7 +13,7 @@ import org.keycloak.models.UserModel;
  * The stored fact "this user signs in with email codes". It holds no secret: codes live only in
  * the authentication session; the label shows the masked address used at enrolment.
  */
-public final class EmailOtpCredentialProvider implements CredentialProvider<CredentialModel> {
+public final class EmailOtpCredentialProvider implements StoredCredentialProvider {
 
     private final KeycloakSession session;
 
@@ -37,24 +37,6 @@ public final class EmailOtpCredentialProvider implements CredentialProvider<Cred
         credential.setCredentialData("{}");
         credential.setSecretData("{}");
         return createCredential(realm, user, credential);
-    }
-
-    @Override
-    public CredentialModel createCredential(RealmModel realm, UserModel user, CredentialModel credential) {
-        if (credential.getCreatedDate() == null) {
-            credential.setCreatedDate(Time.currentTimeMillis());
-        }
-        return user.credentialManager().createStoredCredential(credential);
-    }
-
-    @Override
-    public boolean deleteCredential(RealmModel realm, UserModel user, String credentialId) {
-        return user.credentialManager().removeStoredCredentialById(credentialId);
-    }
-
-    @Override
-    public CredentialModel getCredentialFromModel(CredentialModel model) {
-        return model;
     }
 
     static boolean isEnrolled(UserModel user) {

@@ -1,10 +1,9 @@
 package io.creativeflow.keycloak.otp.sms;
 
+import io.creativeflow.keycloak.otp.CodeAuthenticator;
 import io.creativeflow.keycloak.otp.CodeChallengeFlow;
 import io.creativeflow.keycloak.otp.CodeDialogue;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.CredentialValidator;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.models.KeycloakSession;
@@ -15,7 +14,7 @@ import org.keycloak.models.UserModel;
  * Login step: texts a code to the user's confirmed number and asks for it, with the shared engine's
  * attempts, lockout, resend and caps, and the SMS guards on every send.
  */
-final class SmsOtpAuthenticator implements Authenticator, CredentialValidator<SmsOtpCredentialProvider> {
+final class SmsOtpAuthenticator extends CodeAuthenticator implements CredentialValidator<SmsOtpCredentialProvider> {
 
     @Override
     public SmsOtpCredentialProvider getCredentialProvider(KeycloakSession session) {
@@ -23,35 +22,13 @@ final class SmsOtpAuthenticator implements Authenticator, CredentialValidator<Sm
     }
 
     @Override
-    public void authenticate(AuthenticationFlowContext context) {
-        apply(context, flow(context).start());
-    }
-
-    @Override
-    public void action(AuthenticationFlowContext context) {
-        apply(context, flow(context).handle(context.getHttpRequest().getDecodedFormParameters()));
-    }
-
-    private CodeChallengeFlow flow(AuthenticationFlowContext context) {
+    protected CodeChallengeFlow flow(AuthenticationFlowContext context) {
         KeycloakSession session = context.getSession();
         String e164 = getCredentialProvider(session).phone(context.getRealm(), context.getUser()).orElse(null);
         String hash = e164 == null ? null : PhoneKeys.cipher(session, context.getRealm()).lookupHash(e164);
         SmsCodeChannel channel = new SmsCodeChannel(e164, hash, SmsGuards.from(SmsOtp.settings(session)));
         return new CodeChallengeFlow(channel, SmsOtp.policy(session, context.getAuthenticatorConfig()),
                 CodeDialogue.of(context));
-    }
-
-    private static void apply(AuthenticationFlowContext context, CodeChallengeFlow.Step step) {
-        switch (step.kind()) {
-            case ACCEPTED -> context.success();
-            case WRONG_CODE -> context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, step.response());
-            default -> context.challenge(step.response());
-        }
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
     }
 
     /** Offered only when the toggle is on and the user confirmed a number. */
@@ -65,10 +42,5 @@ final class SmsOtpAuthenticator implements Authenticator, CredentialValidator<Sm
         if (SmsOtp.enabled(session)) {
             user.addRequiredAction(SmsOtp.SETUP_ACTION);
         }
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

@@ -1,5 +1,6 @@
 package io.creativeflow.keycloak.otp.sms;
 
+import io.creativeflow.keycloak.spi.StoredCredentialProvider;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.LinkedHashMap;
@@ -8,7 +9,6 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
-import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.CredentialTypeMetadata;
 import org.keycloak.credential.CredentialTypeMetadataContext;
 import org.keycloak.models.KeycloakSession;
@@ -21,7 +21,7 @@ import org.keycloak.util.JsonSerialization;
  * ({@link PhoneCipher}); the credential data holds its keyed hash and country, the label the masked
  * number ({@code +49 ••• ••• 67}). The admin API and the account console never see the number.
  */
-public final class SmsOtpCredentialProvider implements CredentialProvider<CredentialModel> {
+public final class SmsOtpCredentialProvider implements StoredCredentialProvider {
 
     private static final Logger LOG = Logger.getLogger(SmsOtpCredentialProvider.class);
 
@@ -84,24 +84,6 @@ public final class SmsOtpCredentialProvider implements CredentialProvider<Creden
 
     static boolean isEnrolled(UserModel user) {
         return user.credentialManager().getStoredCredentialsByTypeStream(SmsOtp.TYPE).findAny().isPresent();
-    }
-
-    @Override
-    public CredentialModel createCredential(RealmModel realm, UserModel user, CredentialModel credential) {
-        if (credential.getCreatedDate() == null) {
-            credential.setCreatedDate(Time.currentTimeMillis());
-        }
-        return user.credentialManager().createStoredCredential(credential);
-    }
-
-    @Override
-    public boolean deleteCredential(RealmModel realm, UserModel user, String credentialId) {
-        return user.credentialManager().removeStoredCredentialById(credentialId);
-    }
-
-    @Override
-    public CredentialModel getCredentialFromModel(CredentialModel model) {
-        return model;
     }
 
     @Override
