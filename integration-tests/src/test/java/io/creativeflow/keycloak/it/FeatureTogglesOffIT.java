@@ -21,8 +21,8 @@ import org.keycloak.testsuite.util.oauth.PkceGenerator;
 
 /**
  * Runs in its own failsafe execution, on a server started with the optional features turned off
- * (EnableMFA_EmailOTP=false, EnableMFA_AuthenticatorApp=false, EnableMFA_SMS=false, see
- * integration-tests/pom.xml).
+ * (EnableMFA_EmailOTP=false, EnableMFA_AuthenticatorApp=false, EnableMFA_SMS=false,
+ * EnableProgressiveProfilingTrigger=false, see integration-tests/pom.xml).
  */
 @KeycloakIntegrationTest(config = CreativeFlowServerConfig.class)
 class FeatureTogglesOffIT {
@@ -95,6 +95,22 @@ class FeatureTogglesOffIT {
         loginPage.submit();
         assertThat(driver.driver().getPageSource()).contains("Sign-in codes by SMS are not available");
         assertThat(TestUsers.credentialTypes(realm, other)).doesNotContain("cf-sms-otp");
+    }
+
+    @Test
+    void withProgressiveProfilingOffNobodyIsAskedForProfileFields() throws Exception {
+        String email = TestUsers.createWithoutProfile(realm, "toggles-profile", PASSWORD);
+        for (int login = 1; login <= 3; login++) {
+            webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+            loginPage.fillLogin(email, PASSWORD);
+            loginPage.submit();
+            assertThat(oauth.parseLoginResponse().getCode()).as("login %s without a profile prompt", login).isNotNull();
+        }
+        // Our tables were created once, by the first server on this database, and a restart changed nothing.
+        if (Database.available()) {
+            assertThat(Database.first("select count(*) from databasechangelog_cf_login_a")).contains("1");
+            assertThat(Database.first("select count(*) from databasechangelog_cf_profile")).contains("1");
+        }
     }
 
     @Test

@@ -98,6 +98,24 @@ class RealmImportIT {
     }
 
     @Test
+    void theUserProfileCollectsCompanyAndJobTitleLaterAndAppsMayAskForLoginActivity() {
+        org.keycloak.representations.userprofile.config.UPConfig profile = realm.admin().users().userProfile().getConfiguration();
+        assertThat(profile.getAttribute("company").getAnnotations()).containsEntry("creativeflow.ask-from-login", "2");
+        assertThat(profile.getAttribute("jobTitle").getAnnotations()).containsEntry("creativeflow.ask-from-login", "3");
+        assertThat(profile.getAttribute("company").getSelector().getScopes()).containsExactly("creativeflow-profile");
+        assertThat(profile.getAttribute("firstName").getRequired()).isNotNull();
+
+        String webId = client("creativeflow-web").getId();
+        assertThat(realm.admin().clients().get(webId).getOptionalClientScopes())
+                .extracting(org.keycloak.representations.idm.ClientScopeRepresentation::getName)
+                .contains("creativeflow-activity", "offline_access");
+        assertThat(realm.admin().clients().get(webId).getDefaultClientScopes())
+                .extracting(org.keycloak.representations.idm.ClientScopeRepresentation::getName)
+                .contains("profile", "email", "roles");
+        assertThat(realm.admin().toRepresentation().getEventsListeners()).contains("cf-login-activity");
+    }
+
+    @Test
     void noPlaceholderIsLeftAnywhereInTheImportedRealm() throws Exception {
         RealmRepresentation export = realm.admin().partialExport(true, true);
         String everything = JsonSerialization.writeValueAsString(export)

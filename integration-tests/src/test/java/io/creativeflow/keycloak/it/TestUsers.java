@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -15,8 +16,21 @@ final class TestUsers {
     private TestUsers() {
     }
 
-    /** A new user {@code <prefix>-<uuid>@example.com}; returns the email (also the username). */
+    /**
+     * A new user {@code <prefix>-<uuid>@example.com} with a complete profile (so progressive profiling
+     * asks nothing); returns the email (also the username).
+     */
     static String create(ManagedRealm realm, String prefix, String password, CredentialRepresentation... more) {
+        return create(realm, prefix, password, Map.of("company", List.of("Test Studio"), "jobTitle", List.of("Tester")), more);
+    }
+
+    /** A new user with only the profile fields registration asks for (name and email). */
+    static String createWithoutProfile(ManagedRealm realm, String prefix, String password) {
+        return create(realm, prefix, password, Map.of());
+    }
+
+    private static String create(ManagedRealm realm, String prefix, String password,
+            Map<String, List<String>> attributes, CredentialRepresentation... more) {
         String email = prefix + "-" + UUID.randomUUID() + "@example.com";
         UserRepresentation user = new UserRepresentation();
         user.setUsername(email);
@@ -25,6 +39,7 @@ final class TestUsers {
         user.setLastName(prefix);
         user.setEnabled(true);
         user.setEmailVerified(true);
+        user.setAttributes(new java.util.HashMap<>(attributes));
         CredentialRepresentation secret = new CredentialRepresentation();
         secret.setType(CredentialRepresentation.PASSWORD);
         secret.setValue(password);

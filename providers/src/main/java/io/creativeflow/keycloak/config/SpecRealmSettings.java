@@ -28,7 +28,7 @@ public final class SpecRealmSettings {
     private SpecRealmSettings() {
     }
 
-    static boolean wanted(RealmModel realm) {
+    public static boolean wanted(RealmModel realm) {
         return Boolean.parseBoolean(realm.getAttribute(MARKER_ATTRIBUTE));
     }
 
