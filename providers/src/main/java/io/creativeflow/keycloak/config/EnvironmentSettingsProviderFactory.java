@@ -45,6 +45,7 @@ public final class EnvironmentSettingsProviderFactory implements SpecSettingsPro
                         .forEach(realm -> {
                             SpecRealmSettings.registerOurRequiredActions(session, realm);
                             SpecRealmSettings.applyToggles(settings, realm);
+                            SpecRealmSettings.applySocial(session, settings, realm);
                         }));
             }
             if (event instanceof RealmModel.RealmPostCreateEvent created) {
@@ -53,6 +54,7 @@ public final class EnvironmentSettingsProviderFactory implements SpecSettingsPro
                     SpecRealmSettings.apply(settings, realm);
                     SpecRealmSettings.registerOurRequiredActions(created.getKeycloakSession(), realm);
                     SpecRealmSettings.applyToggles(settings, realm);
+                    SpecRealmSettings.applySocial(created.getKeycloakSession(), settings, realm);
                     LOG.infof("Applied the CreativeFlow environment settings to realm '%s'", realm.getName());
                 }
             }

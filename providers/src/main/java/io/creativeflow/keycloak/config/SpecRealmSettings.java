@@ -5,6 +5,7 @@ import java.util.Map;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
@@ -110,5 +111,46 @@ public final class SpecRealmSettings {
                                 realm.updateAuthenticatorExecution(execution);
                             }
                         }));
+    }
+
+    /**
+     * Social login: the identity providers {@code google}, {@code facebook} and {@code apple} of the
+     * realm file are enabled by their toggles (EnableSocialLogin*) and take their credentials from
+     * the environment (SOCIAL_*) at every start, so both follow the environment like the other
+     * toggles; a variable left empty keeps what the realm has (e.g. set in the admin console).
+     */
+    static void applySocial(KeycloakSession session, SpecSettings settings, RealmModel realm) {
+        RealmModel previous = session.getContext().getRealm();
+        session.getContext().setRealm(realm);
+        try {
+            social(session, settings, "google", "EnableSocialLoginGoogle", Map.of(
+                    "clientId", settings.get("cf.social.google.client-id"),
+                    "clientSecret", settings.get("cf.social.google.client-secret")));
+            social(session, settings, "facebook", "EnableSocialLoginFacebook", Map.of(
+                    "clientId", settings.get("cf.social.facebook.client-id"),
+                    "clientSecret", settings.get("cf.social.facebook.client-secret")));
+            social(session, settings, "apple", "EnableSocialLoginApple", Map.of(
+                    "clientId", settings.get("cf.social.apple.client-id"),
+                    "teamId", settings.get("cf.social.apple.team-id"),
+                    "keyId", settings.get("cf.social.apple.key-id"),
+                    "privateKey", settings.get("cf.social.apple.private-key")));
+        } finally {
+            session.getContext().setRealm(previous);
+        }
+    }
+
+    private static void social(KeycloakSession session, SpecSettings settings, String alias, String toggle,
+            Map<String, String> config) {
+        IdentityProviderModel idp = session.identityProviders().getByAlias(alias);
+        if (idp == null) {
+            return;
+        }
+        idp.setEnabled(settings.enabled(toggle));
+        config.forEach((key, value) -> {
+            if (value != null && !value.isEmpty()) {
+                idp.getConfig().put(key, value);
+            }
+        });
+        session.identityProviders().update(idp);
     }
 }

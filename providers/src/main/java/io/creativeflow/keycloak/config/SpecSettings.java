@@ -136,6 +136,7 @@ public final class SpecSettings {
         put("cf.sessions.on-redis-failure", oneOf("SESSION_LIMIT_ON_REDIS_FAILURE", "fail-open", "fail-open", "fail-closed"));
 
         deriveSms();
+        deriveSocial();
 
         // Used by the realm file's client definitions through ${VAR:default}; validated here.
         put("cf.client.web.url", url("CREATIVEFLOW_WEB_URL", "http://localhost:3000"));
@@ -187,6 +188,46 @@ public final class SpecSettings {
                     + " own AES key, which lives in the same database. Set a key (or a ${vault.…} reference)"
                     + " to keep the key apart from the data.");
         }
+    }
+
+    /**
+     * Social login: each provider's credentials, required when its toggle is on, and the redirect URI
+     * registered with the provider, which must be the realm's broker endpoint for that provider.
+     */
+    private void deriveSocial() {
+        social("google", "EnableSocialLoginGoogle", "SOCIAL_GOOGLE_CLIENT_ID", "SOCIAL_GOOGLE_CLIENT_SECRET",
+                "SOCIAL_GOOGLE_REDIRECT_URI");
+        social("facebook", "EnableSocialLoginFacebook", "SOCIAL_FACEBOOK_CLIENT_ID", "SOCIAL_FACEBOOK_CLIENT_SECRET",
+                "SOCIAL_FACEBOOK_REDIRECT_URI");
+        boolean apple = toggles.get("EnableSocialLoginApple");
+        put("cf.social.apple.client-id", required("SOCIAL_APPLE_CLIENT_ID", apple));
+        put("cf.social.apple.team-id", required("SOCIAL_APPLE_TEAM_ID", apple));
+        put("cf.social.apple.key-id", required("SOCIAL_APPLE_KEY_ID", apple));
+        String key = required("SOCIAL_APPLE_PRIVATE_KEY", apple).replace("\\n", "\n");
+        if (apple && !key.isEmpty() && !key.startsWith("${vault.") && !key.contains("BEGIN PRIVATE KEY")) {
+            problems.add("SOCIAL_APPLE_PRIVATE_KEY must be the .p8 key (PEM, with its BEGIN PRIVATE KEY line) or a"
+                    + " ${vault.<name>} reference");
+        }
+        put("cf.social.apple.private-key", key);
+    }
+
+    private void social(String alias, String toggle, String idVariable, String secretVariable, String redirectVariable) {
+        boolean on = toggles.get(toggle);
+        put("cf.social." + alias + ".client-id", required(idVariable, on));
+        put("cf.social." + alias + ".client-secret", required(secretVariable, on));
+        String redirect = text(redirectVariable, "");
+        if (!redirect.isEmpty() && !redirect.endsWith("/broker/" + alias + "/endpoint")) {
+            problems.add(redirectVariable + " must be the realm's broker endpoint,"
+                    + " <keycloak>/realms/creativeflow/broker/" + alias + "/endpoint, got '" + redirect + "'");
+        }
+    }
+
+    private String required(String name, boolean needed) {
+        String value = text(name, "");
+        if (needed && value.isEmpty()) {
+            problems.add(name + " is required while its social login is turned on");
+        }
+        return value;
     }
 
     private void checkTwilio(String apiKey) {
