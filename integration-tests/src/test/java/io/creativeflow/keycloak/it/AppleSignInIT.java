@@ -107,8 +107,12 @@ class AppleSignInIT {
         apple.answer.email = email;
         apple.answer.userJson = "{\"name\":{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\"},\"email\":\"" + email + "\"}";
 
-        signInWithApple();
-        assertThat(oauth.parseLoginResponse().getCode()).as("signed in").isNotNull();
+        PkceGenerator pkce = signInWithApple();
+        String code = oauth.parseLoginResponse().getCode();
+        assertThat(code).as("signed in").isNotNull();
+        String accessToken = oauth.accessTokenRequest(code).codeVerifier(pkce).send().getAccessToken();
+        assertThat(activity(accessToken)).as("a social login counts like any other")
+                .containsEntry("loginCount", 1).containsEntry("lastIdentityProvider", "apple");
 
         Map<String, String> authorization = apple.authorizations.get(apple.authorizations.size() - 1);
         assertThat(authorization).containsEntry("response_mode", "form_post").containsEntry("client_id", SERVICES_ID)
@@ -200,10 +204,22 @@ class AppleSignInIT {
         assertThat(realm.admin().users().searchByEmail(answer.email, true)).as("an ID token %s", why).isEmpty();
     }
 
-    private void signInWithApple() {
-        steps.webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+    private PkceGenerator signInWithApple() {
+        PkceGenerator pkce = PkceGenerator.s256();
+        steps.webClient().loginForm().codeChallenge(pkce).open();
         driver.findElement(By.id("social-apple")).click();
         driver.findElement(By.id("apple-continue")).click();
+        return pkce;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> activity(String accessToken) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(realm.getBaseUrl() + "/creativeflow/me/activity"))
+                        .header("Authorization", "Bearer " + accessToken).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return org.keycloak.util.JsonSerialization.readValue(response.body(), Map.class);
     }
 
     private UserRepresentation user(String email) {

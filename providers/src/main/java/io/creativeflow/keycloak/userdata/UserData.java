@@ -11,7 +11,7 @@ public final class UserData {
     }
 
     public static LoginActivityStore loginActivity(KeycloakSession session) {
-        return new JpaLoginActivityStore(entityManager(session));
+        return new JpaLoginActivityStore(session, entityManager(session));
     }
 
     public static ProfilePromptStore profilePrompts(KeycloakSession session) {
