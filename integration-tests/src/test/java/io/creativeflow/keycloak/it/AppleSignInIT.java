@@ -61,6 +61,9 @@ class AppleSignInIT {
     @InjectMailServer
     MailServer mailServer;
 
+    @InjectPage
+    org.keycloak.testframework.ui.page.SelectAuthenticatorPage selectAuthenticator;
+
     private LoginSteps steps;
 
     @BeforeAll
@@ -184,6 +187,42 @@ class AppleSignInIT {
         assertThat(realm.admin().users().get(userId).getFederatedIdentity()).extracting("identityProvider")
                 .containsExactly("apple");
         assertThat(realm.admin().users().searchByEmail(email, true)).hasSize(1);
+    }
+
+    @Test
+    void linkingWithThePasswordAlsoDemandsTheAccountsSecondFactor() throws Exception {
+        org.keycloak.representations.idm.CredentialRepresentation emailCodes =
+                new org.keycloak.representations.idm.CredentialRepresentation();
+        emailCodes.setType("cf-email-otp");
+        emailCodes.setCredentialData("{}");
+        emailCodes.setSecretData("{}");
+        String email = TestUsers.create(realm, "linked-2fa", PASSWORD, emailCodes);
+        String userId = TestUsers.id(realm, email);
+        apple.answer.email = email;
+        apple.answer.userJson = "{\"name\":{\"firstName\":\"Alan\",\"lastName\":\"Turing\"}}";
+        Mailbox mailbox = new Mailbox(mailServer);
+
+        signInWithApple();
+        driver.findElement(By.id("linkAccount")).click();
+        int mails = mailbox.countTo(email);
+        driver.findElement(By.id("try-another-way")).click();
+        selectAuthenticator.selectLoginMethod("Username and password");
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("kc-login")).click();
+        assertThat(steps.heading()).as(driver.driver().getPageSource()).isEqualTo("Enter the code from your email");
+        assertThat(realm.admin().users().get(userId).getFederatedIdentity()).as("the password alone links nothing").isEmpty();
+
+        steps.submitCode(Mailbox.code(mailbox.nextTo(email, mails)));
+        assertThat(oauth.parseLoginResponse().getCode()).as("signed in: the second factor is not asked twice").isNotNull();
+        assertThat(realm.admin().users().get(userId).getFederatedIdentity()).extracting("identityProvider")
+                .containsExactly("apple");
+
+        // Later Apple sign-ins of the linked account still ask for its second factor.
+        int before = mailbox.countTo(email);
+        signInWithApple();
+        assertThat(steps.heading()).isEqualTo("Enter the code from your email");
+        steps.submitCode(Mailbox.code(mailbox.nextTo(email, before)));
+        assertThat(oauth.parseLoginResponse().getCode()).isNotNull();
     }
 
     // --- steps -----------------------------------------------------------------------------------
