@@ -114,7 +114,7 @@ class AppleSignInIT {
         String code = oauth.parseLoginResponse().getCode();
         assertThat(code).as("signed in").isNotNull();
         String accessToken = oauth.accessTokenRequest(code).codeVerifier(pkce).send().getAccessToken();
-        assertThat(activity(accessToken)).as("a social login counts like any other")
+        assertThat(new ActivityEndpoint(realm).of(accessToken)).as("a social login counts like any other")
                 .containsEntry("loginCount", 1).containsEntry("lastIdentityProvider", "apple");
 
         Map<String, String> authorization = apple.authorizations.get(apple.authorizations.size() - 1);
@@ -251,15 +251,6 @@ class AppleSignInIT {
         return pkce;
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> activity(String accessToken) throws Exception {
-        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(realm.getBaseUrl() + "/creativeflow/me/activity"))
-                        .header("Authorization", "Bearer " + accessToken).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return org.keycloak.util.JsonSerialization.readValue(response.body(), Map.class);
-    }
 
     private UserRepresentation user(String email) {
         List<UserRepresentation> found = realm.admin().users().searchByEmail(email, true);

@@ -2,9 +2,6 @@ package io.creativeflow.keycloak.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
@@ -27,7 +24,6 @@ import org.keycloak.testframework.ui.page.LoginPage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
 import org.keycloak.testsuite.util.oauth.PkceGenerator;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * Login activity in Keycloak's database (JPA entities, Liquibase changelogs): every login path counts,
@@ -58,7 +54,6 @@ class UserDataIT {
     LoginPage loginPage;
 
     private LoginSteps steps;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void steps() {
@@ -161,19 +156,11 @@ class UserDataIT {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> activity(String accessToken) throws Exception {
-        HttpResponse<String> response = get(accessToken);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JsonSerialization.readValue(response.body(), Map.class);
+        return new ActivityEndpoint(realm).of(accessToken);
     }
 
     private HttpResponse<String> get(String accessToken) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/creativeflow/me/activity"))
-                .header("Accept", "application/json");
-        if (accessToken != null) {
-            request.header("Authorization", "Bearer " + accessToken);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new ActivityEndpoint(realm).get(accessToken);
     }
 }

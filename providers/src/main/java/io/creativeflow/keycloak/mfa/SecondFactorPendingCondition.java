@@ -1,19 +1,16 @@
 package io.creativeflow.keycloak.mfa;
 
 import com.google.auto.service.AutoService;
-import io.creativeflow.keycloak.spi.StatelessProviderFactory;
-import java.util.List;
+import io.creativeflow.keycloak.spi.GateAuthenticatorFactory;
 import java.util.Map;
 import java.util.Set;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -24,15 +21,12 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  */
 @AutoService(org.keycloak.authentication.AuthenticatorFactory.class)
 public final class SecondFactorPendingCondition
-        implements ConditionalAuthenticatorFactory, ConditionalAuthenticator, StatelessProviderFactory<Authenticator> {
+        implements ConditionalAuthenticatorFactory, ConditionalAuthenticator, GateAuthenticatorFactory {
 
     public static final String ID = "cf-condition-second-factor-pending";
 
     /** Authenticators whose success is a second factor. */
     static final Set<String> SECOND_FACTOR_STEPS = Set.of("auth-otp-form", "cf-sms-otp", "cf-email-otp", "cf-recovery-codes");
-
-    private static final AuthenticationExecutionModel.Requirement[] CHOICES = {
-        AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED};
 
     @Override
     public boolean matchCondition(AuthenticationFlowContext context) {
@@ -67,6 +61,12 @@ public final class SecondFactorPendingCondition
         // nothing to enrol
     }
 
+    /** "condition": the admin console offers it under "Add condition". */
+    @Override
+    public String getReferenceCategory() {
+        return ConditionalAuthenticatorFactory.super.getReferenceCategory();
+    }
+
     @Override
     public ConditionalAuthenticator getSingleton() {
         return this;
@@ -86,31 +86,6 @@ public final class SecondFactorPendingCondition
     public String getHelpText() {
         return "True until a second factor (TOTP, SMS, email or recovery code) has succeeded in this authentication,"
                 + " so a flow does not ask for it twice (e.g. after a social sign-in linked an existing account).";
-    }
-
-    @Override
-    public String getReferenceCategory() {
-        return null;
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return false;
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
-    }
-
-    @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return CHOICES;
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
     }
 
     @Override

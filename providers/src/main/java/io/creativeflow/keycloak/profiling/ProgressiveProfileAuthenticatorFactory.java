@@ -1,24 +1,20 @@
 package io.creativeflow.keycloak.profiling;
 
 import com.google.auto.service.AutoService;
-import io.creativeflow.keycloak.spi.StatelessProviderFactory;
+import io.creativeflow.keycloak.spi.GateAuthenticatorFactory;
 import java.util.List;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /** Describes {@code cf-progressive-profile} to the admin console. */
 @AutoService(AuthenticatorFactory.class)
-public final class ProgressiveProfileAuthenticatorFactory
-        implements AuthenticatorFactory, StatelessProviderFactory<Authenticator> {
+public final class ProgressiveProfileAuthenticatorFactory implements GateAuthenticatorFactory {
 
     public static final String ID = "cf-progressive-profile";
 
     private static final ProgressiveProfileAuthenticator INSTANCE = new ProgressiveProfileAuthenticator();
-    private static final AuthenticationExecutionModel.Requirement[] CHOICES = {
-        AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED};
 
     @Override
     public String getId() {
@@ -28,11 +24,6 @@ public final class ProgressiveProfileAuthenticatorFactory
     @Override
     public String getDisplayType() {
         return "Progressive profiling";
-    }
-
-    @Override
-    public String getReferenceCategory() {
-        return null;
     }
 
     @Override
@@ -50,16 +41,6 @@ public final class ProgressiveProfileAuthenticatorFactory
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return ProgressiveProfileSettings.properties();
-    }
-
-    @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return CHOICES;
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
     }
 
     @Override

@@ -24,9 +24,11 @@ final class SmsOtpAuthenticator extends CodeAuthenticator implements CredentialV
     @Override
     protected CodeChallengeFlow flow(AuthenticationFlowContext context) {
         KeycloakSession session = context.getSession();
-        String e164 = getCredentialProvider(session).phone(context.getRealm(), context.getUser()).orElse(null);
-        String hash = e164 == null ? null : PhoneKeys.cipher(session, context.getRealm()).lookupHash(e164);
-        SmsCodeChannel channel = new SmsCodeChannel(e164, hash, SmsGuards.from(SmsOtp.settings(session)));
+        SmsOtpCredentialProvider.Destination destination = getCredentialProvider(session)
+                .destination(context.getRealm(), context.getUser())
+                .orElse(new SmsOtpCredentialProvider.Destination(null, null));
+        SmsCodeChannel channel = new SmsCodeChannel(destination.e164(), destination.lookupHash(),
+                SmsGuards.from(SmsOtp.settings(session)));
         return new CodeChallengeFlow(channel, SmsOtp.policy(session, context.getAuthenticatorConfig()),
                 CodeDialogue.of(context));
     }

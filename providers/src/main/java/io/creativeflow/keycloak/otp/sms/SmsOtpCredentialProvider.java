@@ -53,11 +53,15 @@ public final class SmsOtpCredentialProvider implements StoredCredentialProvider 
         return createCredential(realm, user, credential);
     }
 
+    /** An enrolled number, opened, with its lookup hash under the active key. */
+    record Destination(String e164, String lookupHash) {
+    }
+
     /**
      * The enrolled number, opened; sealed anew when an older key sealed it. Empty when the user has
      * none or it cannot be opened (a missing key: logged as an error).
      */
-    Optional<String> phone(RealmModel realm, UserModel user) {
+    Optional<Destination> destination(RealmModel realm, UserModel user) {
         Optional<CredentialModel> stored = user.credentialManager().getStoredCredentialsByTypeStream(SmsOtp.TYPE).findFirst();
         if (stored.isEmpty()) {
             return Optional.empty();
@@ -74,7 +78,7 @@ public final class SmsOtpCredentialProvider implements StoredCredentialProvider 
                 credential.setSecretData(json(Map.of("phone", cipher.seal(e164, user.getId()))));
                 user.credentialManager().updateStoredCredential(credential);
             }
-            return Optional.of(e164);
+            return Optional.of(new Destination(e164, cipher.lookupHash(e164)));
         } catch (GeneralSecurityException | IOException | RuntimeException e) {
             LOG.errorf("The phone number of user %s cannot be opened (%s): check SMS_PHONE_ENCRYPTION_KEY and"
                     + " SMS_PHONE_ENCRYPTION_OLD_KEYS", user.getId(), e.getMessage());
