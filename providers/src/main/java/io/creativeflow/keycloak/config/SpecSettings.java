@@ -144,12 +144,18 @@ public final class SpecSettings {
     }
 
     /**
-     * SMS: which gateway sends (Twilio when SMS_PROVIDER_API_KEY is set, else the developer's log
-     * outbox), Twilio's credentials and sender, phone-number rules and the cost guards.
+     * SMS: which gateway sends (Twilio when SMS_PROVIDER_API_KEY is set; the developer's log outbox
+     * only when SMS_PROVIDER_GATEWAY=log says so), Twilio's credentials and sender, phone-number rules
+     * and the cost guards. Unsafe combinations stop the server: SMS switched on with no gateway (a
+     * silent fallback to the log would write codes down in production), Twilio without a country
+     * allowlist (every country on earth could be texted).
      */
     private void deriveSms() {
+        boolean smsOn = bool("EnableMFA_SMS", false);
         String apiKey = text("SMS_PROVIDER_API_KEY", "");
-        String gateway = oneOf("SMS_PROVIDER_GATEWAY", apiKey.isEmpty() ? "log" : "twilio", "twilio", "log");
+        String explicit = text("SMS_PROVIDER_GATEWAY", "");
+        String gateway = explicit.isEmpty() ? (apiKey.isEmpty() ? "" : "twilio")
+                : oneOf("SMS_PROVIDER_GATEWAY", "twilio", "twilio", "log");
         put("cf.sms.gateway", gateway);
         put("cf.sms.twilio.api-key", apiKey);
         put("cf.sms.twilio.api-secret", text("SMS_PROVIDER_API_SECRET", ""));
@@ -159,27 +165,39 @@ public final class SpecSettings {
         put("cf.sms.twilio.timeout-millis", String.valueOf(positive("SMS_PROVIDER_TIMEOUT_MS", 10_000, 120_000)));
         if ("twilio".equals(gateway)) {
             checkTwilio(apiKey);
-        } else if (bool("EnableMFA_SMS", false)) {
-            warnings.add("EnableMFA_SMS is on but no SMS_PROVIDER_API_KEY is set: SMS codes go to the log"
-                    + " outbox (SMS_OUTBOX_FILE), not to phones. Fine for development, never for production.");
+        } else if ("log".equals(gateway) && smsOn) {
+            warnings.add("SMS_PROVIDER_GATEWAY=log: SMS codes go to the log outbox (SMS_OUTBOX_FILE), not to"
+                    + " phones. Fine for development, never for production.");
+        } else if (gateway.isEmpty() && smsOn) {
+            problems.add("EnableMFA_SMS=true needs an SMS gateway: set SMS_PROVIDER_API_KEY and"
+                    + " SMS_PROVIDER_API_SECRET for Twilio, or SMS_PROVIDER_GATEWAY=log for development"
+                    + " (codes are written to a local outbox, never sent)");
         }
         put("cf.sms.outbox-file", text("SMS_OUTBOX_FILE", ""));
 
         put("cf.sms.default-region", region("SMS_DEFAULT_REGION", "US"));
         List<String> allowed = new ArrayList<>();
         for (String part : text("SMS_ALLOWED_COUNTRIES", "").split(",")) {
-            if (!part.isBlank()) {
+            if (part.trim().equals("*")) {
+                allowed.add("*");
+            } else if (!part.isBlank()) {
                 allowed.add(regionCode("SMS_ALLOWED_COUNTRIES", part.trim()));
             }
         }
-        put("cf.sms.allowed-countries", String.join(",", allowed));
         if (allowed.isEmpty() && "twilio".equals(gateway)) {
-            warnings.add("SMS_ALLOWED_COUNTRIES is empty: SMS codes may go to any country. Set the"
-                    + " countries your users live in (e.g. DE,AT,US) to stop SMS-pumping fraud.");
+            problems.add("SMS_ALLOWED_COUNTRIES is required with Twilio: the countries your users live in"
+                    + " (e.g. DE,AT,US), or * to allow every country explicitly (SMS-pumping fraud targets"
+                    + " expensive destinations)");
         }
+        if (allowed.isEmpty()) {
+            allowed.add("*"); // the log gateway sends nothing anywhere
+        }
+        put("cf.sms.allowed-countries", String.join(",", allowed));
         put("cf.sms.limit.number-hour", String.valueOf(positive("SMS_LIMIT_PER_NUMBER_HOUR", 5, 10_000)));
         put("cf.sms.limit.number-day", String.valueOf(positive("SMS_LIMIT_PER_NUMBER_DAY", 10, 100_000)));
         put("cf.sms.limit.ip-hour", String.valueOf(positive("SMS_LIMIT_PER_IP_HOUR", 20, 100_000)));
+        put("cf.sms.budget.hour", String.valueOf(positive("SMS_BUDGET_PER_HOUR", 100, 1_000_000)));
+        put("cf.sms.budget.day", String.valueOf(positive("SMS_BUDGET_PER_DAY", 1_000, 10_000_000)));
 
         put("cf.sms.phone-key", text("SMS_PHONE_ENCRYPTION_KEY", ""));
         put("cf.sms.phone-old-keys", text("SMS_PHONE_ENCRYPTION_OLD_KEYS", ""));

@@ -3,13 +3,14 @@ package io.creativeflow.keycloak.otp;
 import java.util.Optional;
 
 /**
- * One code that was sent, as kept in the authentication session: the nonce it derives from, the
- * salted hash to check it against, when it expires, how many attempts are left and when it was last
- * sent. Never the code itself.
+ * One code that was sent: the nonce it derives from, the salted hash to check it against, when it
+ * expires, when it was last sent, the user it was made for and a key of the destination it went to.
+ * Never the code itself. It holds no counter: attempts, cooldowns and single use are counted
+ * atomically in {@link Reservations}, keyed by the nonce, so parallel requests cannot reuse them.
  */
 public final class CodeChallenge {
 
-    /** Where a challenge's fields are kept: the authentication session's notes. */
+    /** Where a challenge's fields are kept (authentication-session notes, or a shared record). */
     public interface Notes {
         String get(String key);
 
@@ -18,32 +19,33 @@ public final class CodeChallenge {
         void remove(String key);
     }
 
-    /** What checking a code found. */
-    public enum Verdict { ACCEPTED, WRONG, EXPIRED, EXHAUSTED }
-
-    private static final String[] FIELDS = {"nonce", "salt", "hash", "expires", "attempts", "sent"};
+    private static final String[] FIELDS = {"nonce", "salt", "hash", "expires", "sent", "user", "destination"};
 
     private final String nonce;
     private final String salt;
     private final String hash;
     private final long expiresAtMillis;
-    private int attemptsLeft;
-    private long lastSentAtMillis;
+    private final long lastSentAtMillis;
+    private final String userId;
+    private final String destination;
 
-    CodeChallenge(String nonce, String salt, String hash, long expiresAtMillis, int attemptsLeft, long lastSentAtMillis) {
+    CodeChallenge(String nonce, String salt, String hash, long expiresAtMillis, long lastSentAtMillis,
+            String userId, String destination) {
         this.nonce = nonce;
         this.salt = salt;
         this.hash = hash;
         this.expiresAtMillis = expiresAtMillis;
-        this.attemptsLeft = attemptsLeft;
         this.lastSentAtMillis = lastSentAtMillis;
+        this.userId = userId;
+        this.destination = destination == null ? "" : destination;
     }
 
-    /** A new challenge for {@code code}, which was derived from {@code nonce}. */
-    public static CodeChallenge issue(String nonce, String code, CodePolicy policy, long nowMillis) {
+    /** A new challenge for {@code code}, derived from {@code nonce}, sent to {@code userId} at {@code destination}. */
+    public static CodeChallenge issue(String nonce, String code, CodePolicy policy, long nowMillis, String userId,
+            String destination) {
         String salt = OneTimeCode.newSalt();
-        return new CodeChallenge(nonce, salt, OneTimeCode.hash(code, salt),
-                nowMillis + policy.ttlSeconds() * 1000L, policy.maxAttempts(), nowMillis);
+        return new CodeChallenge(nonce, salt, OneTimeCode.hash(code, salt), nowMillis + policy.ttlSeconds() * 1000L,
+                nowMillis, userId, destination);
     }
 
     public static Optional<CodeChallenge> load(Notes notes, String prefix) {
@@ -52,9 +54,14 @@ public final class CodeChallenge {
             return Optional.empty();
         }
         try {
-            return Optional.of(new CodeChallenge(nonce, notes.get(prefix + "salt"), notes.get(prefix + "hash"),
-                    Long.parseLong(notes.get(prefix + "expires")), Integer.parseInt(notes.get(prefix + "attempts")),
-                    Long.parseLong(notes.get(prefix + "sent"))));
+            String salt = notes.get(prefix + "salt");
+            String hash = notes.get(prefix + "hash");
+            String user = notes.get(prefix + "user");
+            if (salt == null || hash == null || user == null) {
+                throw new IllegalStateException("incomplete challenge");
+            }
+            return Optional.of(new CodeChallenge(nonce, salt, hash, Long.parseLong(notes.get(prefix + "expires")),
+                    Long.parseLong(notes.get(prefix + "sent")), user, notes.get(prefix + "destination")));
         } catch (RuntimeException corrupt) {
             clear(notes, prefix);
             return Optional.empty();
@@ -66,8 +73,9 @@ public final class CodeChallenge {
         notes.set(prefix + "salt", salt);
         notes.set(prefix + "hash", hash);
         notes.set(prefix + "expires", Long.toString(expiresAtMillis));
-        notes.set(prefix + "attempts", Integer.toString(attemptsLeft));
         notes.set(prefix + "sent", Long.toString(lastSentAtMillis));
+        notes.set(prefix + "user", userId);
+        notes.set(prefix + "destination", destination);
     }
 
     public static void clear(Notes notes, String prefix) {
@@ -76,37 +84,27 @@ public final class CodeChallenge {
         }
     }
 
-    /** Checks a code; a wrong one uses up an attempt. */
-    public Verdict verify(String candidate, long nowMillis) {
-        if (attemptsLeft <= 0) {
-            return Verdict.EXHAUSTED;
-        }
-        if (isExpired(nowMillis)) {
-            return Verdict.EXPIRED;
-        }
-        if (OneTimeCode.matches(candidate, salt, hash)) {
-            return Verdict.ACCEPTED;
-        }
-        attemptsLeft--;
-        return Verdict.WRONG;
+    /** Whether {@code candidate} is this challenge's code (constant-time). */
+    public boolean matches(String candidate) {
+        return OneTimeCode.matches(candidate, salt, hash);
     }
 
-    /** Whether {@code code} is this challenge's code (a resend must repeat exactly it). */
-    public boolean isFor(String code) {
-        return OneTimeCode.matches(code, salt, hash);
+    /** Whether it was made for this user and destination: a challenge is never carried over to another. */
+    public boolean isFor(String otherUserId, String otherDestination) {
+        return userId.equals(otherUserId) && destination.equals(otherDestination == null ? "" : otherDestination);
     }
 
     public boolean isExpired(long nowMillis) {
         return nowMillis >= expiresAtMillis;
     }
 
-    /** Still usable: not expired and attempts left. */
-    public boolean isLive(long nowMillis) {
-        return !isExpired(nowMillis) && attemptsLeft > 0;
-    }
-
     public int secondsLeft(long nowMillis) {
         return (int) Math.max(0, (expiresAtMillis - nowMillis + 999) / 1000);
+    }
+
+    /** Seconds the code stays stored: its validity plus a minute. */
+    public long lifespanSeconds(long nowMillis) {
+        return secondsLeft(nowMillis) + 60L;
     }
 
     public int secondsUntilResend(long nowMillis, CodePolicy policy) {
@@ -114,15 +112,16 @@ public final class CodeChallenge {
         return (int) Math.max(0, (next - nowMillis + 999) / 1000);
     }
 
-    public void markResent(long nowMillis) {
-        lastSentAtMillis = nowMillis;
+    /** The same challenge, sent again at {@code nowMillis}. */
+    public CodeChallenge resentAt(long nowMillis) {
+        return new CodeChallenge(nonce, salt, hash, expiresAtMillis, nowMillis, userId, destination);
     }
 
     public String nonce() {
         return nonce;
     }
 
-    public int attemptsLeft() {
-        return attemptsLeft;
+    public String destination() {
+        return destination;
     }
 }

@@ -28,6 +28,14 @@ public interface CodeChannel {
         return false;
     }
 
-    /** Sends {@code code}. Must not log, store or put the code in an exception. */
+    /**
+     * A stable key of where codes go now (a hash of the number or address, never the destination
+     * itself): a challenge is only valid for the destination it was sent to.
+     */
+    String destinationKey(UserModel user);
+
+    /**
+     * Sends {@code code}. Guards of the channel (caps, budgets) are reserved here, before the code
+     * leaves, and count the attempt whether or not the delivery then succeeds. Must not log, store or put the code in an exception. */
     void deliver(CodeDialogue dialogue, String code, CodePolicy policy) throws CodeDeliveryException;
 }

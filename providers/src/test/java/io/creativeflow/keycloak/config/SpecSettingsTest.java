@@ -107,7 +107,8 @@ class SpecSettingsTest {
 
     @Test
     void featureTogglesReadTheSpecsNamesWithSafeDefaults() {
-        SpecSettings settings = SpecSettings.from(env("EnableMFA_EmailOTP", "False", "EnableMFA_SMS", "1"));
+        SpecSettings settings = SpecSettings.from(env("EnableMFA_EmailOTP", "False", "EnableMFA_SMS", "1",
+                "SMS_PROVIDER_GATEWAY", "log"));
 
         assertThat(settings.enabled("EnableMFA_EmailOTP")).isFalse();
         assertThat(settings.enabled("EnableMFA_SMS")).isTrue();
@@ -124,14 +125,39 @@ class SpecSettingsTest {
     }
 
     @Test
-    void withoutATwilioKeySmsGoesToTheLogOutboxWithSafeDefaults() {
+    void smsGuardsHaveSafeDefaults() {
         SpecSettings settings = SpecSettings.from(env());
-        assertThat(settings.get("cf.sms.gateway")).isEqualTo("log");
+        assertThat(settings.get("cf.sms.gateway")).as("SMS off: no gateway needed").isEmpty();
         assertThat(settings.get("cf.sms.default-region")).isEqualTo("US");
-        assertThat(settings.get("cf.sms.allowed-countries")).isEmpty();
         assertThat(settings.seconds("cf.sms.limit.number-hour")).isEqualTo(5);
         assertThat(settings.seconds("cf.sms.limit.number-day")).isEqualTo(10);
         assertThat(settings.seconds("cf.sms.limit.ip-hour")).isEqualTo(20);
+        assertThat(settings.seconds("cf.sms.budget.hour")).isEqualTo(100);
+        assertThat(settings.seconds("cf.sms.budget.day")).isEqualTo(1000);
+        assertThatThrownBy(() -> SpecSettings.from(env("SMS_BUDGET_PER_DAY", "0")))
+                .hasMessageContaining("SMS_BUDGET_PER_DAY");
+    }
+
+    @Test
+    void smsSwitchedOnWithoutAGatewayStopsTheServerInsteadOfWritingCodesToTheLog() {
+        assertThatThrownBy(() -> SpecSettings.from(env("EnableMFA_SMS", "true")))
+                .hasMessageContaining("EnableMFA_SMS").hasMessageContaining("SMS_PROVIDER_GATEWAY=log");
+
+        SpecSettings development = SpecSettings.from(env("EnableMFA_SMS", "true", "SMS_PROVIDER_GATEWAY", "log"));
+        assertThat(development.get("cf.sms.gateway")).isEqualTo("log");
+        assertThat(development.get("cf.sms.allowed-countries")).as("the log sends nowhere").isEqualTo("*");
+        assertThat(development.warnings()).anyMatch(w -> w.contains("never for production"));
+    }
+
+    @Test
+    void twilioWithoutACountryAllowlistStopsTheServerAndStarAllowsAllExplicitly() {
+        Map<String, String> twilio = env("EnableMFA_SMS", "true", "SMS_PROVIDER_API_KEY", "AC0123",
+                "SMS_PROVIDER_API_SECRET", "token", "SMS_PROVIDER_SENDER_ID", "CreativeFlw");
+        assertThatThrownBy(() -> SpecSettings.from(twilio)).hasMessageContaining("SMS_ALLOWED_COUNTRIES");
+
+        Map<String, String> everywhere = new java.util.HashMap<>(twilio);
+        everywhere.put("SMS_ALLOWED_COUNTRIES", "*");
+        assertThat(SpecSettings.from(everywhere).get("cf.sms.allowed-countries")).isEqualTo("*");
     }
 
     @Test
@@ -142,14 +168,14 @@ class SpecSettingsTest {
                 .hasMessageContaining("SMS_PROVIDER_SENDER_ID");
 
         SpecSettings withApiKey = SpecSettings.from(env("SMS_PROVIDER_API_KEY", "SK0123", "SMS_PROVIDER_API_SECRET", "s3cret",
-                "SMS_PROVIDER_ACCOUNT_SID", "AC0123", "SMS_PROVIDER_SENDER_ID", "CreativeFlw"));
+                "SMS_PROVIDER_ACCOUNT_SID", "AC0123", "SMS_PROVIDER_SENDER_ID", "CreativeFlw",
+                "SMS_ALLOWED_COUNTRIES", "DE"));
         assertThat(withApiKey.get("cf.sms.gateway")).isEqualTo("twilio");
         assertThat(withApiKey.get("cf.sms.twilio.account-sid")).isEqualTo("AC0123");
 
         SpecSettings withAuthToken = SpecSettings.from(env("SMS_PROVIDER_API_KEY", "AC0123", "SMS_PROVIDER_API_SECRET", "token",
-                "SMS_PROVIDER_SENDER_ID", "MG0123456789abcdef0123456789abcdef"));
+                "SMS_PROVIDER_SENDER_ID", "MG0123456789abcdef0123456789abcdef", "SMS_ALLOWED_COUNTRIES", "*"));
         assertThat(withAuthToken.get("cf.sms.twilio.account-sid")).as("the account SID is the key").isEqualTo("AC0123");
-        assertThat(withAuthToken.warnings()).anyMatch(w -> w.contains("SMS_ALLOWED_COUNTRIES"));
     }
 
     @Test

@@ -30,44 +30,42 @@ class CodeChallengeTest {
     };
 
     @Test
-    void theRightCodeIsAcceptedWithinItsValidity() {
-        CodeChallenge challenge = CodeChallenge.issue("n", "123456", POLICY, NOW);
+    void theRightCodeMatchesAndAWrongOneDoesNot() {
+        CodeChallenge challenge = CodeChallenge.issue("n", "123456", POLICY, NOW, "user-1", "dest-1");
 
-        assertThat(challenge.verify("123456", NOW + 299_000)).isEqualTo(CodeChallenge.Verdict.ACCEPTED);
+        assertThat(challenge.matches("123456")).isTrue();
+        assertThat(challenge.matches("123457")).isFalse();
+        assertThat(challenge.matches(null)).isFalse();
     }
 
     @Test
-    void wrongCodesUseUpAttemptsThenTheCodeIsDeadEvenIfRight() {
-        CodeChallenge challenge = CodeChallenge.issue("n", "123456", POLICY, NOW);
+    void aCodeExpiresAfterItsValidity() {
+        CodeChallenge challenge = CodeChallenge.issue("n", "123456", POLICY, NOW, "user-1", "dest-1");
 
-        assertThat(challenge.verify("000000", NOW)).isEqualTo(CodeChallenge.Verdict.WRONG);
-        assertThat(challenge.attemptsLeft()).isEqualTo(2);
-        challenge.verify("000001", NOW);
-        challenge.verify("000002", NOW);
-        assertThat(challenge.attemptsLeft()).isZero();
-        assertThat(challenge.isLive(NOW)).isFalse();
-        assertThat(challenge.verify("123456", NOW)).isEqualTo(CodeChallenge.Verdict.EXHAUSTED);
+        assertThat(challenge.isExpired(NOW + 299_999)).isFalse();
+        assertThat(challenge.isExpired(NOW + 300_000)).isTrue();
+        assertThat(challenge.secondsLeft(NOW + 100_000)).isEqualTo(200);
     }
 
     @Test
-    void anExpiredCodeIsRefusedEvenIfRight() {
-        CodeChallenge challenge = CodeChallenge.issue("n", "123456", POLICY, NOW);
+    void aChallengeIsOnlyForTheUserAndDestinationItWasSentTo() {
+        CodeChallenge challenge = CodeChallenge.issue("n", "123456", POLICY, NOW, "user-1", "dest-1");
 
-        assertThat(challenge.verify("123456", NOW + 300_000)).isEqualTo(CodeChallenge.Verdict.EXPIRED);
-        assertThat(challenge.attemptsLeft()).as("an expired code costs no attempt").isEqualTo(3);
+        assertThat(challenge.isFor("user-1", "dest-1")).isTrue();
+        assertThat(challenge.isFor("user-2", "dest-1")).isFalse();
+        assertThat(challenge.isFor("user-1", "dest-2")).isFalse();
     }
 
     @Test
     void theSessionKeepsNoCodeAndRoundTripsTheState() {
-        CodeChallenge challenge = CodeChallenge.issue("nonce-1", "123456", POLICY, NOW);
-        challenge.verify("999999", NOW);
+        CodeChallenge challenge = CodeChallenge.issue("nonce-1", "123456", POLICY, NOW, "user-1", "dest-1");
         challenge.save(notes, "cf-email-otp.login.");
 
         assertThat(store.values()).noneMatch(v -> v.contains("123456"));
         CodeChallenge loaded = CodeChallenge.load(notes, "cf-email-otp.login.").orElseThrow();
-        assertThat(loaded.attemptsLeft()).isEqualTo(2);
         assertThat(loaded.nonce()).isEqualTo("nonce-1");
-        assertThat(loaded.verify("123456", NOW)).isEqualTo(CodeChallenge.Verdict.ACCEPTED);
+        assertThat(loaded.isFor("user-1", "dest-1")).isTrue();
+        assertThat(loaded.matches("123456")).isTrue();
 
         CodeChallenge.clear(notes, "cf-email-otp.login.");
         assertThat(store).isEmpty();
@@ -76,19 +74,19 @@ class CodeChallengeTest {
 
     @Test
     void theResendCooldownCountsFromTheLastSend() {
-        CodeChallenge challenge = CodeChallenge.issue("n", "123456", POLICY, NOW);
+        CodeChallenge challenge = CodeChallenge.issue("n", "123456", POLICY, NOW, "user-1", "");
 
         assertThat(challenge.secondsUntilResend(NOW + 10_000, POLICY)).isEqualTo(20);
         assertThat(challenge.secondsUntilResend(NOW + 30_000, POLICY)).isZero();
-        challenge.markResent(NOW + 40_000);
-        assertThat(challenge.secondsUntilResend(NOW + 41_000, POLICY)).isEqualTo(29);
-        assertThat(challenge.secondsLeft(NOW + 100_000)).isEqualTo(200);
+        CodeChallenge resent = challenge.resentAt(NOW + 40_000);
+        assertThat(resent.secondsUntilResend(NOW + 41_000, POLICY)).isEqualTo(29);
+        assertThat(resent.matches("123456")).isTrue();
     }
 
     @Test
     void aCorruptedSessionNoteIsDroppedNotTrusted() {
         store.put("p.nonce", "n");
-        store.put("p.attempts", "many");
+        store.put("p.expires", "soon");
 
         assertThat(CodeChallenge.load(notes, "p.")).isEmpty();
         assertThat(store).isEmpty();

@@ -156,6 +156,7 @@ class TwilioSmsSenderTest {
         env.put("SMS_PROVIDER_SENDER_ID", from);
         env.put("SMS_PROVIDER_API_URL", url);
         env.put("SMS_PROVIDER_TIMEOUT_MS", String.valueOf(timeoutMillis));
+        env.put("SMS_ALLOWED_COUNTRIES", "US,DE");
         return SpecSettings.from(env);
     }
 }

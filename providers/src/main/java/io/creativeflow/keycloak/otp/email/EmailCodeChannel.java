@@ -37,6 +37,18 @@ final class EmailCodeChannel implements CodeChannel {
     }
 
     @Override
+    public String destinationKey(UserModel user) {
+        String email = user.getEmail() == null ? "" : user.getEmail().trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(email.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    @Override
     public void deliver(CodeDialogue dialogue, String code, CodePolicy policy) throws CodeDeliveryException {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("code", code);

@@ -4,7 +4,7 @@ import io.creativeflow.keycloak.otp.CodeChannel;
 import io.creativeflow.keycloak.otp.CodeDeliveryException;
 import io.creativeflow.keycloak.otp.CodeDialogue;
 import io.creativeflow.keycloak.otp.CodePolicy;
-import io.creativeflow.keycloak.otp.SendLedger;
+import io.creativeflow.keycloak.otp.Reservations;
 import io.creativeflow.keycloak.sms.SmsDeliveryException;
 import io.creativeflow.keycloak.sms.SmsGateway;
 import io.creativeflow.keycloak.sms.SmsMessage;
@@ -18,7 +18,7 @@ import org.keycloak.theme.Theme;
 
 /**
  * Delivers codes by SMS to one number: the enrolled one at login, the one being confirmed at
- * enrolment. Every send passes the guards first; the text comes from the login theme
+ * enrolment. Every send reserves the guards' slots first; the text comes from the login theme
  * ({@code cfSmsOtpText}) in the user's language.
  */
 final class SmsCodeChannel implements CodeChannel {
@@ -59,17 +59,22 @@ final class SmsCodeChannel implements CodeChannel {
     }
 
     @Override
+    public String destinationKey(UserModel user) {
+        return numberHash == null ? "" : numberHash;
+    }
+
+    @Override
     public void deliver(CodeDialogue dialogue, String code, CodePolicy policy) throws CodeDeliveryException {
-        SendLedger ledger = new SendLedger(dialogue.session().singleUseObjects());
         long now = Time.currentTimeMillis();
-        guards.admit(ledger, PhoneNumbers.region(e164), numberHash, dialogue.ipAddress(), now);
+        SmsBudgetGauge.register(dialogue.session().getKeycloakSessionFactory(), dialogue.realm(), guards);
+        guards.reserve(Reservations.of(dialogue.session()), dialogue.realm().getId(), PhoneNumbers.region(e164),
+                numberHash, dialogue.login() ? dialogue.user().getId() : null, dialogue.ipAddress(), now);
         try {
             SmsGateway.sender(dialogue.session()).send(new SmsMessage(e164, text(dialogue, code, policy)));
         } catch (SmsDeliveryException e) {
             throw new CodeDeliveryException(e.reason().messageKey(), SmsOtp.SEND_FAILED,
                     "SMS gateway: " + e.getMessage(), e);
         }
-        guards.record(ledger, numberHash, dialogue.ipAddress(), now);
     }
 
     private static String text(CodeDialogue dialogue, String code, CodePolicy policy) {

@@ -4,97 +4,126 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.creativeflow.keycloak.otp.CodeDeliveryException;
-import io.creativeflow.keycloak.otp.SendLedger;
-import java.util.HashMap;
-import java.util.Map;
+import io.creativeflow.keycloak.otp.MemoryStore;
+import io.creativeflow.keycloak.otp.Reservations;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-import org.keycloak.models.SingleUseObjectProvider;
 
 class SmsGuardsTest {
 
-    private final SendLedger ledger = new SendLedger(new InMemoryStore());
-    private final SmsGuards guards = new SmsGuards(Set.of("DE", "AT", "US"), 2, 3, 4);
-    private static final long T0 = 1_000_000_000L;
+    private static final String REALM = "realm-1";
+
+    private final MemoryStore store = new MemoryStore();
+    private final Reservations reservations = new Reservations(store);
+    /** 2 per number and hour, 3 per number and day, 4 per network and hour, budget 6 per hour, 8 per day. */
+    private final SmsGuards guards = new SmsGuards(Set.of("DE", "AT", "US"), 2, 3, 4, 6, 8);
+    /** The start of a day (and of an hour) on the store's clock. */
+    private final long t0 = Math.floorDiv(store.clockSeconds.get() * 1000, SmsGuards.DAY) * SmsGuards.DAY;
 
     @Test
-    void onlyAllowedCountriesGetCodesAndAnEmptyListAllowsAll() {
+    void onlyAllowedCountriesGetCodesAndStarAllowsAll() {
         assertThat(guards.countryAllowed("DE")).isTrue();
         assertThat(guards.countryAllowed("FR")).isFalse();
-        assertThat(new SmsGuards(Set.of(), 1, 1, 1).countryAllowed("FR")).isTrue();
-        assertThatThrownBy(() -> guards.admit(ledger, "FR", "n1", "10.0.0.1", T0))
+        assertThat(new SmsGuards(Set.of("*"), 1, 1, 1, 1, 1).countryAllowed("FR")).isTrue();
+        assertThat(new SmsGuards(Set.of(), 1, 1, 1, 1, 1).countryAllowed("FR")).as("empty allows none").isFalse();
+        assertThatThrownBy(() -> guards.reserve(reservations, REALM, "FR", "n1", null, "10.0.0.1", t0))
                 .isInstanceOf(CodeDeliveryException.class).hasMessageContaining("FR")
                 .extracting(e -> ((CodeDeliveryException) e).userMessageKey()).isEqualTo("cfSmsCountryNotAllowed");
     }
 
     @Test
-    void aNumberGetsAtMostItsHourlyAndDailyShareWhoeverAsks() throws Exception {
-        send("n1", "10.0.0.1", T0);
-        send("n1", "10.0.0.2", T0 + 1_000);
-        assertRefused("n1", "10.0.0.3", T0 + 2_000, "cfSmsNumberCapReached");
-        // an hour later the hourly cap has room again, the daily one (3) has one left
-        send("n1", "10.0.0.3", T0 + SmsGuards.HOUR + 1);
-        assertRefused("n1", "10.0.0.4", T0 + 2 * SmsGuards.HOUR + 2, "cfSmsNumberCapReached");
-        assertRefused("n1", "10.0.0.4", T0 + SmsGuards.DAY - 1, "cfSmsNumberCapReached");
-        send("n1", "10.0.0.4", T0 + SmsGuards.DAY + SmsGuards.HOUR + 2);
+    void aNumberGetsAtMostItsHourlyAndDailyShareAndTheWaitIsTold() throws Exception {
+        send("n1", "u1", "10.0.0.1", t0);
+        send("n1", "u1", "10.0.0.2", t0 + 1_000);
+        CodeDeliveryException refused = refusal("n1", "u1", "10.0.0.3", t0 + 2_000);
+        assertThat(refused.userMessageKey()).isEqualTo("cfSmsNumberCapReached");
+        assertThat(refused.retryAfterSeconds()).isEqualTo(3600 - 2);
+        // next hour: room again in the hour; the day (3) has one left
+        send("n1", "u1", "10.0.0.3", t0 + SmsGuards.HOUR);
+        assertThat(refusal("n1", "u1", "10.0.0.4", t0 + 2 * SmsGuards.HOUR).userMessageKey())
+                .isEqualTo("cfSmsNumberCapReached");
+        send("n1", "u1", "10.0.0.4", t0 + SmsGuards.DAY);
     }
 
     @Test
-    void oneClientIpCannotPumpManyNumbers() throws Exception {
+    void enrollingSomebodyElsesNumberNeverBlocksThatPersonsOwnSignIn() throws Exception {
+        send("victim", null, "10.0.0.1", t0);
+        send("victim", null, "10.0.0.2", t0);
+        assertThat(refusal("victim", null, "10.0.0.3", t0).userMessageKey()).isEqualTo("cfSmsNumberCapReached");
+
+        send("victim", "victim-user", "10.9.0.1", t0);
+        send("victim", "victim-user", "10.9.0.1", t0);
+    }
+
+    @Test
+    void oneClientNetworkCannotPumpManyNumbersAndIpv6CountsPerSlash64() throws Exception {
         for (int i = 0; i < 4; i++) {
-            send("number-" + i, "203.0.113.9", T0 + i);
+            send("number-" + i, null, "2001:db8:1:2::" + (i + 1), t0);
         }
-        assertRefused("number-9", "203.0.113.9", T0 + 10, "cfSmsIpCapReached");
-        send("number-9", "203.0.113.10", T0 + 10);
+        assertThat(refusal("number-9", null, "2001:db8:1:2:ffff::9", t0).userMessageKey()).isEqualTo("cfSmsIpCapReached");
+        send("number-9", null, "2001:db8:1:3::1", t0);
     }
 
-    private void send(String number, String ip, long now) throws CodeDeliveryException {
-        guards.admit(ledger, "DE", number, ip, now);
-        guards.record(ledger, number, ip, now);
+    @Test
+    void theRealmBudgetStopsEverySendOnceUsedUp() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            send("number-" + i, null, "10.0." + i + ".1", t0);
+        }
+        CodeDeliveryException refused = refusal("number-7", null, "10.1.0.1", t0);
+        assertThat(refused.userMessageKey()).isEqualTo("cfSmsBudgetReached");
+        assertThat(guards.budgetLeft(reservations, REALM, t0)).isZero();
+        assertThat(guards.budgetLeft(reservations, REALM, t0 + SmsGuards.HOUR)).as("the day has 2 left").isEqualTo(2);
+        assertThat(guards.budgetLeft(reservations, "other-realm", t0)).isEqualTo(6);
     }
 
-    private void assertRefused(String number, String ip, long now, String messageKey) {
-        assertThatThrownBy(() -> guards.admit(ledger, "DE", number, ip, now))
-                .isInstanceOf(CodeDeliveryException.class)
-                .extracting(e -> ((CodeDeliveryException) e).userMessageKey()).isEqualTo(messageKey);
+    @RepeatedTest(3)
+    void parallelSendsToOneNumberGetAtMostTheCap() throws Exception {
+        int threads = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger admitted = new AtomicInteger();
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            String ip = "10.2.0." + i;
+            done.add(pool.submit(() -> {
+                start.await();
+                try {
+                    guards.reserve(reservations, REALM, "DE", "hammered", null, ip, t0);
+                    admitted.incrementAndGet();
+                } catch (CodeDeliveryException refused) {
+                    // expected beyond the cap
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> future : done) {
+            future.get(30, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertThat(admitted.get()).isEqualTo(2);
+        store.clockSeconds.addAndGet(2 * 24 * 3600);
     }
 
-    /** Keycloak's single-use store without expiry (the ledger prunes by time itself). */
-    private static final class InMemoryStore implements SingleUseObjectProvider {
-        private final Map<String, Map<String, String>> entries = new HashMap<>();
+    private void send(String number, String owner, String ip, long now) throws CodeDeliveryException {
+        guards.reserve(reservations, REALM, "DE", number, owner, ip, now);
+    }
 
-        @Override
-        public void put(String key, long lifespanSeconds, Map<String, String> notes) {
-            entries.put(key, Map.copyOf(notes));
+    private CodeDeliveryException refusal(String number, String owner, String ip, long now) {
+        try {
+            send(number, owner, ip, now);
+        } catch (CodeDeliveryException e) {
+            return e;
         }
-
-        @Override
-        public Map<String, String> get(String key) {
-            return entries.get(key);
-        }
-
-        @Override
-        public Map<String, String> remove(String key) {
-            return entries.remove(key);
-        }
-
-        @Override
-        public boolean replace(String key, Map<String, String> notes) {
-            return entries.replace(key, Map.copyOf(notes)) != null;
-        }
-
-        @Override
-        public boolean putIfAbsent(String key, long lifespanInSeconds) {
-            return entries.putIfAbsent(key, Map.of()) == null;
-        }
-
-        @Override
-        public boolean contains(String key) {
-            return entries.containsKey(key);
-        }
-
-        @Override
-        public void close() {
-        }
+        throw new AssertionError("the send was not refused");
     }
 }
