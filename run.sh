@@ -83,9 +83,11 @@ if [ -z "${EMAIL_HOST:-}" ]; then
   MAIL_PID=$!
   export EMAIL_HOST=127.0.0.1 EMAIL_PORT=3025 EMAIL_USE_TLS=false
 fi
-# SMS codes: without a Twilio key they go to the log gateway's outbox, so the local run can offer them.
+# SMS codes: without a Twilio key they go to the log gateway's outbox, so the local run can offer them
+# (the server uses that gateway only when told so: it writes codes down).
 if [ -z "${SMS_PROVIDER_API_KEY:-}" ]; then
   export EnableMFA_SMS="${EnableMFA_SMS:-true}"
+  export SMS_PROVIDER_GATEWAY="${SMS_PROVIDER_GATEWAY:-log}"
   export SMS_OUTBOX_FILE="${SMS_OUTBOX_FILE:-$KC_HOME/data/sms-outbox.jsonl}"
 fi
 cleanup() { [ -n "$MAIL_PID" ] && kill "$MAIL_PID" 2>/dev/null || true; }

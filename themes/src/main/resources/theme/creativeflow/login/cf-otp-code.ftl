@@ -3,20 +3,26 @@
 <#import "buttons.ftl" as buttons>
 <#-- One-time code form shared by every code channel (email, SMS), at login and at enrolment.
      cfOtp: messagePrefix, destination, codeLength, sent, secondsLeft, minutesLeft, resendInSeconds,
-     attemptsLeft, enrolment, changeDestination. Every limit shown here is enforced on the server. -->
+     attemptsLeft, enrolment, changeDestination. Every limit shown here is enforced on the server.
+     Counts pick a singular key (<key>One) for 1: English and German have one singular form. -->
 <@layout.registrationLayout displayMessage=true displayInfo=false; section>
 <!-- template: cf-otp-code.ftl -->
     <#if section="header">
         ${msg(cfOtp.messagePrefix + (cfOtp.enrolment?then("SetupTitle", "Title")))}
     <#elseif section="form">
-        <#if cfOtp.destination?has_content>
-            <p id="cf-otp-destination" class="${properties.kcFormHelperTextClass!}">
-                <#if cfOtp.enrolment>${msg(cfOtp.messagePrefix + "SetupIntro", cfOtp.destination)}<#else>${msg(cfOtp.messagePrefix + "Intro", cfOtp.destination)}</#if>
-            </p>
+        <#-- Only a page with a live code says that one was sent and asks for it; after a refused or
+             failed send the message says what happened and what to do next. -->
+        <#if cfOtp.sent>
+            <#if cfOtp.destination?has_content>
+                <p id="cf-otp-destination" class="${properties.kcFormHelperTextClass!}">
+                    <#if cfOtp.enrolment>${msg(cfOtp.messagePrefix + "SetupIntro", cfOtp.destination)}<#else>${msg(cfOtp.messagePrefix + "Intro", cfOtp.destination)}</#if>
+                </p>
+            </#if>
+            <p id="cf-otp-validity" class="${properties.kcFormHelperTextClass!}">${msg((cfOtp.minutesLeft == 1)?then("cfOtpValidForOne", "cfOtpValidFor"), cfOtp.minutesLeft)}</p>
+        <#else>
+            <p id="cf-otp-not-sent" class="${properties.kcFormHelperTextClass!}">${msg("cfOtpNotSentIntro")}</p>
         </#if>
         <#if cfOtp.sent>
-            <p id="cf-otp-validity" class="${properties.kcFormHelperTextClass!}">${msg("cfOtpValidFor", cfOtp.minutesLeft)}</p>
-        </#if>
         <form id="cf-otp-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
             <@field.input name="code" label=msg("cfOtpCodeLabel") autocomplete="one-time-code" autofocus=true />
             <@buttons.actionGroup>
@@ -27,6 +33,7 @@
                 </#if>
             </@buttons.actionGroup>
         </form>
+        </#if>
         <form id="cf-otp-resend-form" action="${url.loginAction}" method="post">
             <input type="hidden" name="resend" value="true"/>
             <@buttons.actionGroup>
@@ -37,6 +44,14 @@
                 ${msg("cfOtpResendIn", "<span id=\"cf-otp-seconds\">" + cfOtp.resendInSeconds?c + "</span>")?no_esc}
             </p>
         </form>
+        <#if !cfOtp.sent && isAppInitiatedAction??>
+            <form id="cf-otp-cancel-form" action="${url.loginAction}" method="post">
+                <@buttons.actionGroup>
+                    <button class="${properties.kcButtonSecondaryClass} ${properties.kcButtonBlockClass}" id="cf-otp-cancel"
+                            name="cancel-aia" value="true" type="submit">${msg("doCancel")}</button>
+                </@buttons.actionGroup>
+            </form>
+        </#if>
         <#if cfOtp.changeDestination!false>
             <form id="cf-otp-change-form" action="${url.loginAction}" method="post">
                 <input type="hidden" name="change-destination" value="true"/>

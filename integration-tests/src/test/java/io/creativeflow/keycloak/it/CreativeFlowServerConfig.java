@@ -16,6 +16,8 @@ public class CreativeFlowServerConfig implements KeycloakServerConfig {
 
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+        // The server's log also goes to KC_LOG_FILE (set by failsafe), where ServerLog reads it.
+        config.log().handlers(KeycloakServerConfigBuilder.LogHandlers.CONSOLE, KeycloakServerConfigBuilder.LogHandlers.FILE);
         return config
                 .dependency(GROUP_ID, "creativeflow-identity-providers")
                 .dependency(GROUP_ID, "creativeflow-identity-themes")

@@ -88,7 +88,7 @@ class EmailOtpIT {
         assertThat(Mailbox.text(login)).contains("CreativeFlow web and mobile apps", "wasn't you");
 
         steps.submitCode(LoginSteps.wrong(Mailbox.code(login)));
-        assertThat(steps.error()).contains("4 attempt(s) left");
+        assertThat(steps.error()).contains("4 attempts left");
         steps.submitCode(Mailbox.code(login));
         AccessTokenResponse tokens = oauth.accessTokenRequest(oauth.parseLoginResponse().getCode())
                 .codeVerifier(pkce).send();

@@ -144,18 +144,15 @@ public final class CodeChallengeFlow {
         }
         int left = attemptsLeft(challenge);
         LoginFormsProvider form = form(challenge, now);
-        if (left > 0) {
-            form.setError(countable("cfOtpWrongCode", left), left);
-        } else {
-            form.setError("cfOtpCodeExhausted");
-        }
+        form.setError(left > 0 ? countable("cfOtpWrongCode", left) : "cfOtpWrongCodeLast", left);
         return new Step(Kind.WRONG_CODE, form.createForm(TEMPLATE));
     }
 
     private Step resend(Optional<CodeChallenge> current, long now) {
         if (current.isPresent() && isLive(current.get(), now)) {
             CodeChallenge challenge = current.get();
-            if (!reservations.claim(cooldownKey(challenge), policy.resendCooldownSeconds())) {
+            if (policy.resendCooldownSeconds() > 0
+                    && !reservations.claim(cooldownKey(challenge), policy.resendCooldownSeconds())) {
                 int wait = Math.max(1, challenge.secondsUntilResend(now, policy));
                 return challenge(form(challenge, now).setError(countable("cfOtpResendCooldown", wait), wait));
             }
@@ -188,11 +185,16 @@ public final class CodeChallengeFlow {
             return challenge(form(null, now).setError(wording(channel.messagePrefix() + "Unreachable")));
         }
         // One sender at a time per dialogue and destination: parallel pages of one enrolment (or
-        // reloads of one login page) send one code, not one each.
-        if (!reservations.claim(sendLockKey(), Math.max(5, policy.resendCooldownSeconds()))) {
+        // reloads of one login page) send one code, not one each. The lock lasts the cooldown.
+        if (!reservations.claim(sendLockKey(), Math.max(1, policy.resendCooldownSeconds()))) {
             Optional<CodeChallenge> current = current();
             if (current.isPresent() && isLive(current.get(), now)) {
                 return challenge(form(current.get(), now));
+            }
+            if (current.isPresent()) {
+                // Its code is used up or expired, and it was sent moments ago: the cooldown applies.
+                int wait = Math.max(1, current.get().secondsUntilResend(now, policy));
+                return challenge(form(null, now).setError(countable("cfOtpResendCooldown", wait), wait));
             }
             // A parallel request of this dialogue is sending to this destination right now.
             Map<String, Object> awaiting = bean(null, now);
@@ -214,7 +216,9 @@ public final class CodeChallengeFlow {
         }
         CodeChallenge challenge = CodeChallenge.issue(nonce, code, policy, now, dialogue.user().getId(),
                 channel.destinationKey(dialogue.user()));
-        reservations.claim(cooldownKey(challenge), policy.resendCooldownSeconds());
+        if (policy.resendCooldownSeconds() > 0) {
+            reservations.claim(cooldownKey(challenge), policy.resendCooldownSeconds());
+        }
         store.save(challenge, now);
         LoginFormsProvider form = form(challenge, now);
         if (infoKey != null) {
@@ -238,7 +242,8 @@ public final class CodeChallengeFlow {
 
     private Step deliveryFailed(CodeDeliveryException e, CodeChallenge stillLive, long now) {
         // The reason names the guard or the gateway's code; never a destination, address or code.
-        LOG.warnf("No %s code sent to user %s: %s", channel.id(), dialogue.user().getId(), e.getMessage());
+        LOG.warnf("No %s code sent to user %s: %s", channel.id(), dialogue.user().getId(),
+                io.creativeflow.keycloak.spi.Redacted.text(e.getMessage()));
         dialogue.event().clone().detail("channel", channel.id()).detail("reason", e.userMessageKey())
                 .error(e.eventError());
         LoginFormsProvider form = form(stillLive, now);

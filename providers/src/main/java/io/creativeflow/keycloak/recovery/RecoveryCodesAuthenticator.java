@@ -117,7 +117,8 @@ final class RecoveryCodesAuthenticator implements Authenticator, CredentialValid
                     .send("cfRecoveryCodeUsedSubject", List.of(realmName), "cf-recovery-code-used.ftl", attributes);
         } catch (EmailException e) {
             // The sign-in itself succeeded; the notice is best effort, and says nothing secret.
-            LOG.warnf("Could not send the recovery-code notice to user %s: %s", user.getId(), e.getMessage());
+            LOG.warnf("Could not send the recovery-code notice to user %s: %s", user.getId(),
+                    io.creativeflow.keycloak.spi.Redacted.text(e.getMessage()));
         }
     }
 

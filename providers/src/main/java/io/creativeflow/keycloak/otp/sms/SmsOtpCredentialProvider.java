@@ -36,12 +36,17 @@ public final class SmsOtpCredentialProvider implements StoredCredentialProvider 
         return SmsOtp.TYPE;
     }
 
-    /** Enrols {@code phone} for {@code user}, replacing an earlier number (one per user). */
+    /**
+     * Enrols {@code phone} for {@code user}. An earlier number (one per user) is replaced in place:
+     * the factor keeps its id and its place in the user's order of credentials, so the next sign-in
+     * still opens on SMS codes and not on whatever came after it.
+     */
     public CredentialModel enrol(RealmModel realm, UserModel user, PhoneNumbers.Phone phone) {
         PhoneCipher cipher = PhoneKeys.cipher(session, realm);
-        user.credentialManager().getStoredCredentialsByTypeStream(SmsOtp.TYPE).toList()
-                .forEach(old -> user.credentialManager().removeStoredCredentialById(old.getId()));
-        CredentialModel credential = new CredentialModel();
+        java.util.List<CredentialModel> earlier = user.credentialManager()
+                .getStoredCredentialsByTypeStream(SmsOtp.TYPE).toList();
+        earlier.stream().skip(1).forEach(old -> user.credentialManager().removeStoredCredentialById(old.getId()));
+        CredentialModel credential = earlier.isEmpty() ? new CredentialModel() : earlier.get(0);
         credential.setType(SmsOtp.TYPE);
         credential.setUserLabel(PhoneNumbers.mask(phone.e164()));
         credential.setCreatedDate(Time.currentTimeMillis());
@@ -50,6 +55,10 @@ public final class SmsOtpCredentialProvider implements StoredCredentialProvider 
         data.put("country", phone.region());
         credential.setCredentialData(json(data));
         credential.setSecretData(json(Map.of("phone", cipher.seal(phone.e164(), user.getId()))));
+        if (!earlier.isEmpty()) {
+            user.credentialManager().updateStoredCredential(credential);
+            return credential;
+        }
         return createCredential(realm, user, credential);
     }
 

@@ -86,7 +86,7 @@ final class SmsOtpSetup implements RequiredActionProvider {
         if (!SmsGuards.from(settings).countryAllowed(phone.region())) {
             context.getEvent().clone().detail("reason", "country_not_allowed").detail("country", phone.region())
                     .error(SmsOtp.SEND_REFUSED);
-            context.challenge(phoneForm(context, input, "cfSmsCountryNotAllowed"));
+            context.challenge(phoneForm(context, input, "cfSmsCountryNotAllowedSetup"));
             return;
         }
         if (pending != null) {

@@ -1,0 +1,220 @@
+package io.creativeflow.keycloak.it;
+
+import java.net.CookieHandler;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One device that signs in through our login pages with plain HTTP (its own cookies), so that many
+ * of them can submit a page at the same moment: a browser driver does one thing at a time. Each
+ * device keeps the last page it got and posts to that page's forms.
+ */
+final class FormClient {
+
+    static final String BASE = "http://localhost:8080";
+    private static final Pattern ACTION = Pattern.compile("<form[^>]*id=\"([^\"]+)\"[^>]*action=\"([^\"]+)\"");
+
+    private final HttpClient http;
+    private String page = "";
+
+    FormClient() {
+        this.http = HttpClient.newBuilder().cookieHandler(new Jar()).followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** Opens the web app's sign-in at our realm, with {@code kcAction} if not null (PKCE S256). */
+    FormClient openSignIn(String redirectUri, String kcAction) throws Exception {
+        byte[] verifier = new byte[32];
+        new SecureRandom().nextBytes(verifier);
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
+                .digest(Base64.getUrlEncoder().withoutPadding().encodeToString(verifier).getBytes(StandardCharsets.US_ASCII)));
+        StringBuilder url = new StringBuilder(BASE + "/realms/creativeflow/protocol/openid-connect/auth?client_id=creativeflow-web"
+                + "&response_type=code&scope=openid&redirect_uri=" + encode(redirectUri)
+                + "&code_challenge_method=S256&code_challenge=" + challenge);
+        if (kcAction != null) {
+            url.append("&kc_action=").append(encode(kcAction));
+        }
+        get(url.toString());
+        return this;
+    }
+
+    FormClient signIn(String username, String password) throws Exception {
+        return submit("kc-form-login", Map.of("username", username, "password", password));
+    }
+
+    FormClient get(String url) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        page = response.body();
+        return this;
+    }
+
+    /** Posts {@code fields} to the action of the form {@code formId} of the current page. */
+    FormClient submit(String formId, Map<String, String> fields) throws Exception {
+        page = postTo(action(formId), fields);
+        return this;
+    }
+
+    /**
+     * Posts {@code fields} to {@code action} with this device's cookies and returns the page, leaving
+     * the current page as it is: several threads may post for one device at once (one sign-in's page
+     * submitted many times in parallel).
+     */
+    String postTo(String action, Map<String, String> fields) throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (Map.Entry<String, String> field : new LinkedHashMap<>(fields).entrySet()) {
+            if (body.length() > 0) {
+                body.append('&');
+            }
+            body.append(encode(field.getKey())).append('=').append(encode(field.getValue()));
+        }
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(action)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        return response.body();
+    }
+
+    String action(String formId) {
+        Matcher matcher = ACTION.matcher(page);
+        while (matcher.find()) {
+            if (matcher.group(1).equals(formId)) {
+                return matcher.group(2).replace("&amp;", "&");
+            }
+        }
+        throw new AssertionError("no form " + formId + " on the page: " + describe(page));
+    }
+
+    boolean has(String formId) {
+        Matcher matcher = ACTION.matcher(page);
+        while (matcher.find()) {
+            if (matcher.group(1).equals(formId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    String page() {
+        return page;
+    }
+
+    /** The page's heading (kc-page-title). */
+    String title() {
+        Matcher heading = Pattern.compile("id=\"kc-page-title\"[^>]*>(.*?)</h1>", Pattern.DOTALL).matcher(page);
+        return heading.find() ? text(heading.group(1)) : describe(page);
+    }
+
+    /** The heading and the first message of {@code html}, tags stripped. */
+    static String describe(String html) {
+        Matcher heading = Pattern.compile("id=\"kc-page-title\"[^>]*>(.*?)</h1>", Pattern.DOTALL).matcher(html);
+        if (!heading.find()) {
+            return html.substring(0, Math.min(200, html.length()));
+        }
+        String title = text(heading.group(1));
+        Matcher message = Pattern.compile("kc-feedback-text[^>]*>(.*?)</span>|class=\"instruction\">(.*?)</p>", Pattern.DOTALL)
+                .matcher(html);
+        String described = message.find()
+                ? title + " / " + text(message.group(1) != null ? message.group(1) : message.group(2)) : title;
+        Matcher fieldError = Pattern.compile("id=\"input-error-[^\"]*\"[^>]*>(.*?)</span>", Pattern.DOTALL).matcher(html);
+        return fieldError.find() ? described + " / " + text(fieldError.group(1)) : described;
+    }
+
+    private static String text(String html) {
+        return html.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim();
+    }
+
+    /**
+     * Every cookie the server sets, sent back on every request: one host, and the JDK's cookie
+     * manager drops Keycloak's {@code Secure}/{@code SameSite=None} cookies on plain http://localhost.
+     */
+    private static final class Jar extends CookieHandler {
+        private final Map<String, String> cookies = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
+            if (cookies.isEmpty()) {
+                return Map.of();
+            }
+            StringBuilder header = new StringBuilder();
+            cookies.forEach((name, value) -> header.append(header.length() == 0 ? "" : "; ").append(name).append('=').append(value));
+            return Map.of("Cookie", List.of(header.toString()));
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) {
+            for (Map.Entry<String, List<String>> header : responseHeaders.entrySet()) {
+                if (header.getKey() == null || !header.getKey().equalsIgnoreCase("set-cookie")) {
+                    continue;
+                }
+                for (String cookie : header.getValue()) {
+                    String pair = cookie.split(";", 2)[0];
+                    int equals = pair.indexOf('=');
+                    if (equals <= 0) {
+                        continue;
+                    }
+                    String name = pair.substring(0, equals).trim();
+                    String value = pair.substring(equals + 1).trim();
+                    boolean expired = cookie.toLowerCase(java.util.Locale.ROOT).contains("max-age=0") || value.isEmpty();
+                    if (expired) {
+                        cookies.remove(name);
+                    } else {
+                        cookies.put(name, value);
+                    }
+                }
+            }
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Runs every task at the same moment (threads released by one latch) and returns their results
+     * in order: how a busy system or an attacker submits.
+     */
+    static <T> List<T> atOnce(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        CountDownLatch ready = new CountDownLatch(tasks.size());
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return task.call();
+                }));
+            }
+            ready.await(30, TimeUnit.SECONDS);
+            go.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(120, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
