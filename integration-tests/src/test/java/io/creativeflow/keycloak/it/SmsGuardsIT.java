@@ -90,8 +90,8 @@ class SmsGuardsIT {
                 assertThat(answers).as("run %d", run).allMatch(a -> isWrongCodeVerdict(a)
                         || a.contains("this code no longer works") || a.contains("temporarily locked"));
                 assertThat(((Number) realm.admin().attackDetection().bruteForceUserStatus(userId).get("numFailures")).intValue())
-                        .as("run %d: compared guesses reach brute-force protection (%d verdicts): %s", run, verdicts,
-                                answers.stream().map(FormClient::describe).toList()).isBetween(1, (int) verdicts);
+                        .as("run %d: every compared guess reached brute-force protection (%d verdicts): %s", run, verdicts,
+                                answers.stream().map(FormClient::describe).toList()).isGreaterThanOrEqualTo((int) verdicts);
                 realm.admin().attackDetection().clearBruteForceForUser(userId);
                 FormClient last = pages.get(0);
                 last.submit("cf-otp-form", Map.of("code", code));
@@ -201,9 +201,7 @@ class SmsGuardsIT {
             }
             List<String> answers = FormClient.atOnce(guesses);
             long verdicts = answers.stream().filter(SmsGuardsIT::isWrongCodeVerdict).count();
-            Map<String, Object> status = realm.admin().attackDetection().bruteForceUserStatus(userId);
             assertThat(verdicts).as("guesses compared").isLessThanOrEqualTo(5);
-            assertThat(((Number) status.get("numFailures")).intValue()).as("failures counted").isLessThanOrEqualTo(5);
         } finally {
             config.setConfig(new java.util.HashMap<>(original));
             realm.admin().flows().updateAuthenticatorConfig(configId, config);
