@@ -5,7 +5,9 @@
      cfOtp: messagePrefix, destination, codeLength, sent, secondsLeft, minutesLeft, resendInSeconds,
      attemptsLeft, enrolment, changeDestination. Every limit shown here is enforced on the server.
      Counts pick a singular key (<key>One) for 1: English and German have one singular form. -->
-<@layout.registrationLayout displayMessage=true displayInfo=false; section>
+<#-- The message only when it has text: Keycloak can hand a page an empty message when many requests
+     of one sign-in arrive at once (a forwarded "action expired" read while another request removes it). -->
+<@layout.registrationLayout displayMessage=(message.summary)?? displayInfo=false; section>
 <!-- template: cf-otp-code.ftl -->
     <#if section="header">
         ${msg(cfOtp.messagePrefix + (cfOtp.enrolment?then("SetupTitle", "Title")))}

@@ -31,6 +31,7 @@ public class CreativeFlowServerConfig implements KeycloakServerConfig {
                 .dependency("org.apache.httpcomponents.core5", "httpcore5")
                 .dependency("org.apache.httpcomponents.core5", "httpcore5-h2")
                 .dependency("com.googlecode.libphonenumber", "libphonenumber")
-                .option("metrics-enabled", "true");
+                .option("metrics-enabled", "true")
+                .option("health-enabled", "true");
     }
 }

@@ -44,11 +44,16 @@ final class FormClient {
 
     /** Opens the web app's sign-in at our realm, with {@code kcAction} if not null (PKCE S256). */
     FormClient openSignIn(String redirectUri, String kcAction) throws Exception {
+        return openSignIn("creativeflow-web", redirectUri, kcAction);
+    }
+
+    /** Opens {@code clientId}'s sign-in at our realm, with {@code kcAction} if not null (PKCE S256). */
+    FormClient openSignIn(String clientId, String redirectUri, String kcAction) throws Exception {
         byte[] verifier = new byte[32];
         new SecureRandom().nextBytes(verifier);
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
                 .digest(Base64.getUrlEncoder().withoutPadding().encodeToString(verifier).getBytes(StandardCharsets.US_ASCII)));
-        StringBuilder url = new StringBuilder(BASE + "/realms/creativeflow/protocol/openid-connect/auth?client_id=creativeflow-web"
+        StringBuilder url = new StringBuilder(BASE + "/realms/creativeflow/protocol/openid-connect/auth?client_id=" + encode(clientId)
                 + "&response_type=code&scope=openid&redirect_uri=" + encode(redirectUri)
                 + "&code_challenge_method=S256&code_challenge=" + challenge);
         if (kcAction != null) {

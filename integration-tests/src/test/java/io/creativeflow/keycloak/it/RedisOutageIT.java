@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import redis.clients.jedis.RedisClient;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -59,24 +61,34 @@ class RedisOutageIT {
         stopRedis();
         double errorsBefore = metric("creativeflow_session_limit_redis_errors_total");
         String during = newUser();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
             long started = System.currentTimeMillis();
             login(during);
             assertThat(System.currentTimeMillis() - started).as("a login never waits long on Redis").isLessThan(5_000);
         }
-        assertThat(sessions(during)).as("fail-open: every login went through").isEqualTo(3);
+        assertThat(sessions(during)).as("fail-open: every login went through").isEqualTo(4);
         assertThat(metric("creativeflow_session_limit_redis_errors_total")).isGreaterThan(errorsBefore);
+        assertThat(metric("creativeflow_session_limit_redis_up")).isZero();
+        String ready = health();
+        assertThat(ready).as("fail-open: the node stays ready and says the limit is off")
+                .containsPattern("\"status\"\\s*:\\s*\"UP\"").contains("CreativeFlow session registry (Redis)")
+                .containsPattern("\"redis\"\\s*:\\s*\"down\"").contains("fail-open");
 
+        // Redis comes back empty. The login that ends this node's first outage is reconciled with the
+        // four made during it, and the limit applies to all five at once.
         redis = startRedis();
+        Map<String, Object> ending = login(during);
+        assertThat(sessions(during)).isEqualTo(2);
+        assertThat(registered(during)).hasSize(2).contains(TokenEndpoint.sessionId(ending))
+                .containsExactlyInAnyOrderElementsOf(sessionIds(during));
+        assertThat(metric("creativeflow_session_limit_redis_up")).isEqualTo(1.0);
+        assertThat(health()).containsPattern("\"redis\"\\s*:\\s*\"up\"");
+
         Map<String, Object> afterFirst = login(early);
         login(early);
         login(early);
         assertThat(refresh(afterFirst).statusCode()).as("limit enforced again").isEqualTo(400);
         assertThat(sessions(early)).isEqualTo(2);
-
-        // The sessions made during the outage are counted once their user logs in again.
-        login(during);
-        assertThat(sessions(during)).isEqualTo(2);
     }
 
     // --- steps -----------------------------------------------------------------------------------
@@ -131,6 +143,24 @@ class RedisOutageIT {
     private int sessions(String email) {
         String id = TestUsers.id(realm, email);
         return realm.admin().users().get(id).getUserSessions().size();
+    }
+
+    private List<String> sessionIds(String email) {
+        return realm.admin().users().get(TestUsers.id(realm, email)).getUserSessions().stream()
+                .map(org.keycloak.representations.idm.UserSessionRepresentation::getId).toList();
+    }
+
+    private List<String> registered(String email) {
+        try (RedisClient client = RedisClient.create(
+                java.net.URI.create("redis://127.0.0.1:" + PORT))) {
+            return client.zrange("cf:sessions:{" + realm.getId() + ":" + TestUsers.id(realm, email) + "}", 0, -1);
+        }
+    }
+
+    private static String health() throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:9000/health/ready")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private double metric(String name) throws Exception {

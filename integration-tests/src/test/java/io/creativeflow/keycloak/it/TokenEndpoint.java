@@ -32,6 +32,15 @@ final class TokenEndpoint {
         return JsonSerialization.readValue(response.body(), Map.class);
     }
 
+    /** A password-grant login with {@code scope} (e.g. "openid offline_access") that must succeed. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> login(String username, String password, String scope) throws Exception {
+        HttpResponse<String> response = post("/protocol/openid-connect/token", Map.of("grant_type", "password",
+                "client_id", clientId, "username", username, "password", password, "scope", scope));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JsonSerialization.readValue(response.body(), Map.class);
+    }
+
     HttpResponse<String> passwordGrant(String username, String password) throws Exception {
         return post("/protocol/openid-connect/token", Map.of("grant_type", "password", "client_id", clientId,
                 "username", username, "password", password));

@@ -1,6 +1,7 @@
 package io.creativeflow.keycloak.sessions;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Metrics;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
@@ -20,8 +21,29 @@ final class RedisHealth {
     final Counter evictions = Metrics.counter("creativeflow_session_limit_evictions_total");
     final Counter denials = Metrics.counter("creativeflow_session_limit_denials_total");
 
+    /** The registry this node runs, for the readiness check (a CDI bean outside the SPI's reach). */
+    record Published(RedisHealth health, SessionRegistry registry, boolean failOpen) {
+    }
+
+    private static volatile Published published;
+
     RedisHealth(String endpoint) {
         this.endpoint = endpoint;
+        Gauge.builder("creativeflow_session_limit_redis_up", down, d -> d.get() ? 0 : 1)
+                .description("1 while the session registry's Redis answers, 0 during an outage")
+                .register(Metrics.globalRegistry);
+    }
+
+    static void publish(RedisHealth health, SessionRegistry registry, boolean failOpen) {
+        published = new Published(health, registry, failOpen);
+    }
+
+    static Published published() {
+        return published;
+    }
+
+    String endpoint() {
+        return endpoint;
     }
 
     void failed(RuntimeException e, boolean failOpen) {

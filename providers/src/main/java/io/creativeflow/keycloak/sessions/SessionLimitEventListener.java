@@ -2,7 +2,8 @@ package io.creativeflow.keycloak.sessions;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.HashMap;
 import org.jboss.logging.Logger;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
@@ -15,12 +16,19 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.managers.UserSessionManager;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Keeps the registry in step with Keycloak: every LOGIN (browser, password grant, broker, SSO
- * cookie) registers its session and signs out the oldest beyond the limit; logouts, expiry and
- * admin deletions unregister. Redis failures never fail a login here (see {@link RedisHealth}).
+ * cookie) registers its session and ends the oldest beyond the limit, online and offline; logouts,
+ * expiry and admin deletions unregister (a login whose offline session lives on stays counted).
+ * Redis failures never fail a login here (see {@link RedisHealth}; the fail-closed refusal is
+ * {@link SessionLimitGuard}'s).
+ *
+ * <p>A session Redis evicted may not be visible yet: its login is still completing in another
+ * request. It is marked evicted in Redis; the mark ends it at its code exchange or refresh, and a
+ * retry after this request ends it as soon as it appears.
  */
 final class SessionLimitEventListener implements EventListenerProvider {
 
@@ -43,15 +51,26 @@ final class SessionLimitEventListener implements EventListenerProvider {
         try {
             switch (type) {
                 case "LOGIN" -> admit(event);
-                case "REFRESH_TOKEN", "CODE_TO_TOKEN" -> factory.registry().touch(event.getRealmId(),
-                        event.getUserId(), event.getSessionId(), event.getTime());
-                case "LOGOUT", "USER_SESSION_DELETED" -> factory.registry().remove(event.getRealmId(),
-                        event.getUserId(), event.getSessionId());
+                case "REFRESH_TOKEN", "CODE_TO_TOKEN" -> {
+                    if (factory.registry().touch(event.getRealmId(), event.getUserId(), event.getSessionId(),
+                            event.getTime())) {
+                        RealmModel realm = session.realms().getRealm(event.getRealmId());
+                        end(session, realm, event.getSessionId(), true);
+                    }
+                    factory.health().succeeded();
+                }
+                case "LOGOUT", "USER_SESSION_DELETED" -> {
+                    RealmModel realm = session.realms().getRealm(event.getRealmId());
+                    // The online session ended; an offline session of the same login still counts.
+                    if (realm == null || session.sessions().getOfflineUserSession(realm, event.getSessionId()) == null) {
+                        factory.registry().remove(event.getRealmId(), event.getUserId(), event.getSessionId());
+                    }
+                    factory.health().succeeded();
+                }
                 default -> {
-                    return;
+                    // not a session event
                 }
             }
-            factory.health().succeeded();
         } catch (JedisException e) {
             factory.health().failed(e, factory.failOpen());
         }
@@ -65,39 +84,70 @@ final class SessionLimitEventListener implements EventListenerProvider {
         UserSessionModel current = session.sessions().getUserSession(realm, event.getSessionId());
         long started = current != null ? current.getStarted() * 1000L : event.getTime();
 
-        reconcileAfterOutage(realm, event.getUserId(), ttl);
-        List<String> evicted = factory.registry().admit(new SessionRegistry.Login(realm.getId(), event.getUserId(),
-                event.getSessionId(), started, event.getIpAddress(), userAgent(), event.getClientId()), limit, ttl);
+        SessionRegistry.Login login = new SessionRegistry.Login(realm.getId(), event.getUserId(),
+                event.getSessionId(), started, event.getIpAddress(), userAgent(), event.getClientId());
+        List<String> evicted = new ArrayList<>(factory.registry().admit(login, limit, ttl));
+        factory.health().succeeded();
+        // After the call that found Redis back: sessions made during the outage, this login's too,
+        // are added, and the limit applied to all of them.
+        if (reconcileAfterOutage(realm, event.getUserId(), ttl)) {
+            evicted.addAll(factory.registry().admit(login, limit, ttl));
+        }
         for (String sessionId : evicted) {
-            UserSessionModel oldest = session.sessions().getUserSession(realm, sessionId);
-            if (oldest == null) {
-                continue; // already gone from Keycloak: a stale entry, now pruned
-            }
-            // Back-channel logout: clients with a back-channel logout URL are told too.
-            AuthenticationManager.backchannelLogout(session, realm, oldest, session.getContext().getUri(),
-                    session.getContext().getConnection(), session.getContext().getRequestHeaders(), true);
             factory.health().evictions.increment();
+            if (!end(session, realm, sessionId, true)) {
+                factory.endWhenVisible(realm.getId(), event.getUserId(), sessionId);
+            }
             LOG.debugf("Session limit %d: ended the oldest session of user %s", limit, event.getUserId());
         }
     }
 
-    /** Sessions started while Redis was down are added as users log in again. */
-    private void reconcileAfterOutage(RealmModel realm, String userId, int ttl) {
+    /**
+     * Ends a session online and offline: back-channel logout (clients with a back-channel logout
+     * URL are told) when {@code withBackchannel}, then its offline session. False when Keycloak has
+     * neither (yet).
+     */
+    static boolean end(KeycloakSession session, RealmModel realm, String sessionId, boolean withBackchannel) {
+        boolean found = false;
+        UserSessionModel online = session.sessions().getUserSession(realm, sessionId);
+        if (online != null) {
+            found = true;
+            if (withBackchannel) {
+                AuthenticationManager.backchannelLogout(session, realm, online, session.getContext().getUri(),
+                        session.getContext().getConnection(), session.getContext().getRequestHeaders(), true);
+            } else {
+                session.sessions().removeUserSession(realm, online);
+            }
+        }
+        UserSessionModel offline = session.sessions().getOfflineUserSession(realm, sessionId);
+        if (offline != null) {
+            found = true;
+            new UserSessionManager(session).revokeOfflineUserSession(offline);
+        }
+        return found;
+    }
+
+    /** Sessions started while Redis was down are added; true when there were any to look at. */
+    private boolean reconcileAfterOutage(RealmModel realm, String userId, int ttl) {
         long ended = factory.health().outageEndedAtMillis();
         if (ended == 0 || System.currentTimeMillis() - ended > ttl * 1000L) {
-            return;
+            return false;
         }
         UserModel user = session.users().getUserById(realm, userId);
         if (user == null) {
-            return;
+            return false;
         }
-        Map<String, Long> live = session.sessions().getUserSessionsStream(realm, user)
-                .collect(Collectors.toMap(UserSessionModel::getId, s -> s.getStarted() * 1000L, (a, b) -> a));
-        if (!live.isEmpty()) {
-            factory.registry().reconcile(realm.getId(), userId, live, ttl);
+        Map<String, Long> live = new HashMap<>();
+        session.sessions().getUserSessionsStream(realm, user)
+                .forEach(s -> live.putIfAbsent(s.getId(), s.getStarted() * 1000L));
+        session.sessions().getOfflineUserSessionsStream(realm, user)
+                .forEach(s -> live.putIfAbsent(s.getId(), s.getStarted() * 1000L));
+        if (live.isEmpty()) {
+            return false;
         }
+        factory.registry().reconcile(realm.getId(), userId, live, ttl);
+        return true;
     }
-
     private String userAgent() {
         if (session.getContext().getRequestHeaders() == null) {
             return "";

@@ -4,6 +4,11 @@ import com.google.auto.service.AutoService;
 import io.creativeflow.keycloak.config.SpecSettings;
 import io.creativeflow.keycloak.config.SpecSettingsProvider;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
@@ -34,6 +39,13 @@ public final class SessionLimitEventListenerFactory implements EventListenerProv
     private volatile RedisHealth health;
     private volatile int defaultLimit;
     private volatile boolean failOpen = true;
+    private volatile KeycloakSessionFactory sessionFactory;
+    /** Ends sessions that were evicted before their login had finished (see endWhenVisible). */
+    private final ScheduledExecutorService laterEnds = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "cf-session-limit-later-ends");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
@@ -57,6 +69,7 @@ public final class SessionLimitEventListenerFactory implements EventListenerProv
             boolean cluster = Boolean.parseBoolean(settings.get("cf.redis.cluster"));
             redis = endpoint.connect(Integer.parseInt(settings.get("cf.redis.timeout-millis")), cluster);
             registry = new SessionRegistry(redis);
+            RedisHealth.publish(health, registry, failOpen);
             LOG.infof("Concurrent-session limit: registry at %s%s, default limit %d, %s", endpoint,
                     cluster ? " (Redis Cluster)" : "", defaultLimit, failOpen ? "fail-open" : "fail-closed");
         }
@@ -89,13 +102,55 @@ public final class SessionLimitEventListenerFactory implements EventListenerProv
         // configured from the environment (cf-settings)
     }
 
+    /**
+     * Ends {@code sessionId} as soon as Keycloak has it: Redis evicted it while its login was still
+     * completing in another request, so nobody could end it yet. Tried after 0.2, 0.4, … 6.4 s,
+     * as long as its eviction mark stands (a new sign-in on the same session lifts it). Without a
+     * request to speak for, clients are not sent a back-channel logout for it.
+     */
+    void endWhenVisible(String realmId, String userId, String sessionId) {
+        endLater(realmId, userId, sessionId, 0);
+    }
+
+    private void endLater(String realmId, String userId, String sessionId, int attempt) {
+        if (attempt > 5 || sessionFactory == null) {
+            LOG.debugf("Evicted session %s of user %s never appeared: nothing to end", sessionId, userId);
+            return;
+        }
+        laterEnds.schedule(() -> {
+            try {
+                if (registry.evictedUnder(realmId, userId, sessionId) == null) {
+                    return;
+                }
+                boolean[] ended = {false};
+                KeycloakModelUtils.runJobInTransaction(sessionFactory, session -> {
+                    RealmModel realm = session.realms().getRealm(realmId);
+                    if (realm != null) {
+                        session.getContext().setRealm(realm);
+                        ended[0] = SessionLimitEventListener.end(session, realm, sessionId, false);
+                    }
+                });
+                if (ended[0]) {
+                    LOG.debugf("Ended evicted session %s of user %s once it appeared", sessionId, userId);
+                } else {
+                    endLater(realmId, userId, sessionId, attempt + 1);
+                }
+            } catch (RuntimeException e) {
+                LOG.debugf(e, "Could not end evicted session %s yet", sessionId);
+                endLater(realmId, userId, sessionId, attempt + 1);
+            }
+        }, 200L << attempt, TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         // the Redis client starts with the first event
+        this.sessionFactory = factory;
     }
 
     @Override
     public void close() {
+        laterEnds.shutdownNow();
         UnifiedJedis client = redis;
         if (client != null) {
             client.close();

@@ -14,7 +14,12 @@ import redis.clients.jedis.params.ZAddParams;
  *   <li>{@code cf:sessions:{realm:user}} — a sorted set of live Keycloak session ids, scored by start
  *   time (milliseconds);</li>
  *   <li>{@code cf:sessions:{realm:user}:<session id>} — a hash describing one session: ip, device
- *   (user agent), clients, started, last-seen.</li>
+ *   (user agent), clients, started, last-seen;</li>
+ *   <li>{@code cf:sessions:{realm:user}:evicted:<session id>} — the limit a session was evicted under:
+ *   the mark that ends it wherever it shows up later (a login still completing when it was evicted,
+ *   a refresh, a code exchange) and tells its device why on its next sign-in page;</li>
+ *   <li>{@code cf:session-owner:<realm>:<session id>} — the user of a session, for events that name
+ *   only the session; removed with the session.</li>
  * </ul>
  * The {@code {realm:user}} hash tag keeps one user's keys in one Redis Cluster slot, so the
  * admission script may touch them all. Every key expires with the realm's longest SSO session, so
@@ -32,6 +37,7 @@ public final class SessionRegistry {
             "local set = KEYS[1]",
             "local id, started, limit, ttl = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])",
             "local info = set .. ':' .. id",
+            "redis.call('DEL', set .. ':evicted:' .. id)",
             "if not redis.call('ZSCORE', set, id) then",
             "  local now = redis.call('TIME')",
             "  redis.call('ZADD', set, tonumber(now[1]) * 1000000 + tonumber(now[2]), id)",
@@ -53,6 +59,7 @@ public final class SessionRegistry {
             "      if #evicted < excess and candidate ~= id then",
             "        redis.call('ZREM', set, candidate)",
             "        redis.call('DEL', set .. ':' .. candidate)",
+            "        redis.call('SET', set .. ':evicted:' .. candidate, limit, 'EX', ttl)",
             "        table.insert(evicted, candidate)",
             "      end",
             "    end",
@@ -65,8 +72,14 @@ public final class SessionRegistry {
             "redis.call('ZREM', KEYS[1], ARGV[1])",
             "return redis.call('DEL', KEYS[1] .. ':' .. ARGV[1])");
 
-    /** KEYS[1] session hash; ARGV[1] now. Only a session still registered is touched. */
+    /**
+     * KEYS[1] session hash, KEYS[2] its eviction mark; ARGV[1] now. Only a session still registered
+     * is touched; returns 1 when the session was evicted (it must end now).
+     */
     static final String TOUCH = String.join("\n",
+            "if redis.call('EXISTS', KEYS[2]) == 1 then",
+            "  return 1",
+            "end",
             "if redis.call('EXISTS', KEYS[1]) == 1 then",
             "  redis.call('HSET', KEYS[1], 'lastSeen', ARGV[1])",
             "end",
@@ -100,7 +113,32 @@ public final class SessionRegistry {
             pipeline.sync();
             result = admitted.get();
         }
-        return result instanceof List<?> list ? new ArrayList<>((List<String>) list) : List.of();
+        List<String> evicted = result instanceof List<?> list ? new ArrayList<>((List<String>) list) : List.of();
+        if (!evicted.isEmpty()) {
+            // Owner records live outside the user's cluster slot: removed here, not in the script.
+            redis.del(evicted.stream().map(id -> ownerKey(login.realmId(), id)).toArray(String[]::new));
+        }
+        return evicted;
+    }
+
+    /** The limit {@code sessionId} was evicted under, or null when it was not evicted. */
+    public Integer evictedUnder(String realmId, String userId, String sessionId) {
+        String limit = redis.get(evictedKey(realmId, userId, sessionId));
+        try {
+            return limit == null ? null : Integer.valueOf(limit);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Forgets the eviction of {@code sessionId} (its device has been told). */
+    public void forgetEviction(String realmId, String userId, String sessionId) {
+        redis.del(evictedKey(realmId, userId, sessionId));
+    }
+
+    /** Whether Redis answers (the fail-closed guard and the readiness check ask). */
+    public boolean ping() {
+        return "PONG".equalsIgnoreCase(redis.ping());
     }
 
     /** Adds sessions Keycloak has but Redis missed (made while Redis was down), without evicting. */
@@ -130,9 +168,14 @@ public final class SessionRegistry {
         }
     }
 
-    /** Records activity (a token refresh) of a registered session. */
-    public void touch(String realmId, String userId, String sessionId, long nowMillis) {
-        redis.eval(TOUCH, List.of(key(realmId, userId) + ':' + sessionId), List.of(Long.toString(nowMillis)));
+    /**
+     * Records activity (a token refresh, a code exchange) of a registered session; true when the
+     * session was evicted meanwhile and must end.
+     */
+    public boolean touch(String realmId, String userId, String sessionId, long nowMillis) {
+        Object evicted = redis.eval(TOUCH, List.of(key(realmId, userId) + ':' + sessionId,
+                evictedKey(realmId, userId, sessionId)), List.of(Long.toString(nowMillis)));
+        return evicted instanceof Long flag && flag == 1L;
     }
 
     public void remove(String realmId, String userId, String sessionId) {
@@ -148,6 +191,10 @@ public final class SessionRegistry {
     /** What the registry knows of one session (ip, device, clients, started, lastSeen). */
     public Map<String, String> describe(String realmId, String userId, String sessionId) {
         return redis.hgetAll(key(realmId, userId) + ':' + sessionId);
+    }
+
+    static String evictedKey(String realmId, String userId, String sessionId) {
+        return key(realmId, userId) + ":evicted:" + sessionId;
     }
 
     static String ownerKey(String realmId, String sessionId) {

@@ -49,7 +49,24 @@ class SessionRegistryTest {
         assertThat(registry.admit(login("s3", 3_000), 2, 60)).containsExactly("s1");
         assertThat(registry.sessions(realm, user)).containsExactly("s2", "s3");
         assertThat(registry.describe(realm, user, "s1")).isEmpty();
-        assertThat(registry.owner(realm, "s1")).isEqualTo(user);
+        assertThat(registry.owner(realm, "s1")).as("the owner key goes with the session").isNull();
+    }
+
+    @Test
+    void anEvictedSessionIsMarkedSoThatItEndsWhereverItShowsUpUntilItSignsInAgain() {
+        registry.admit(login("s1", 1_000), 1, 60);
+        assertThat(registry.admit(login("s2", 2_000), 1, 60)).containsExactly("s1");
+
+        assertThat(registry.evictedUnder(realm, user, "s1")).isEqualTo(1);
+        assertThat(registry.touch(realm, user, "s1", 3_000)).as("a refresh of s1 must end it").isTrue();
+        assertThat(registry.touch(realm, user, "s2", 3_000)).isFalse();
+
+        // s1 signs in again through its SSO cookie: a new admission, the mark lifted, s2 evicted.
+        assertThat(registry.admit(login("s1", 4_000), 1, 60)).containsExactly("s2");
+        assertThat(registry.evictedUnder(realm, user, "s1")).isNull();
+        registry.forgetEviction(realm, user, "s2");
+        assertThat(registry.evictedUnder(realm, user, "s2")).isNull();
+        assertThat(registry.ping()).isTrue();
     }
 
     @Test
