@@ -146,7 +146,8 @@ class SessionLimitIT {
                 }
                 FormClient.atOnce(completions);
                 long completed = devices.stream().filter(d -> !d.has("cf-otp-form")).count();
-                assertThat(completed).as("run %d: sign-ins that completed", run).isGreaterThan(2);
+                assertThat(completed).as("run %d: sign-ins that completed: %s", run,
+                        devices.stream().map(d -> FormClient.describe(d.page())).toList()).isGreaterThan(2);
                 awaitExactly(user, 2);
             }
         } finally {

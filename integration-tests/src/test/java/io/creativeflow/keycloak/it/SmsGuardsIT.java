@@ -235,6 +235,28 @@ class SmsGuardsIT {
     }
 
     @Test
+    void reEnrollingANumberKeepsTheFactorsPlaceSoSignInStillOpensOnSms() throws Exception {
+        String email = TestUsers.create(realm, "sms-re-enrol", PASSWORD);
+        String first = SmsOutbox.newMobileNumber();
+        enrol(email, first);                                     // SMS, then recovery codes
+        String second = SmsOutbox.newMobileNumber();
+
+        FormClient page = new FormClient().openSignIn(app.getRedirectionUri(), "cf-sms-setup").signIn(email, PASSWORD);
+        assertThat(page.title()).isEqualTo("Enter the code from your text message");
+        page.submit("cf-otp-form", Map.of("code", SmsOutbox.code(SmsOutbox.nth(first, 1))));
+        page.submit("cf-sms-phone-form", Map.of("phone", second));
+        page.submit("cf-otp-form", Map.of("code", SmsOutbox.code(SmsOutbox.nth(second, 0))));
+        assertThat(TestUsers.credentialTypes(realm, email)).containsOnlyOnce("cf-sms-otp");
+
+        FormClient next = new FormClient().openSignIn(app.getRedirectionUri(), null).signIn(email, PASSWORD);
+        assertThat(next.title()).as("not the recovery-code page").isEqualTo("Enter the code from your text message");
+        assertThat(next.page()).contains(second.substring(second.length() - 2));
+        SmsOutbox.nth(second, 1);
+        assertThat(TestUsers.credentialTypes(realm, email).stream().filter(t -> !t.equals("password")).toList())
+                .as("the second factors in the user's order").startsWith("cf-sms-otp", "cf-recovery-codes");
+    }
+
+    @Test
     void thePacksWarningsNameNoNumberAddressOrIp() throws Exception {
         String number = SmsOutbox.newMobileNumber();
         for (int i = 0; i <= NUMBER_CAP; i++) {

@@ -10,6 +10,7 @@ import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -93,12 +94,59 @@ final class SessionLimitEventListener implements EventListenerProvider {
         if (reconcileAfterOutage(realm, event.getUserId(), ttl)) {
             evicted.addAll(factory.registry().admit(login, limit, ttl));
         }
+        List<String> unseen = new ArrayList<>();
         for (String sessionId : evicted) {
             factory.health().evictions.increment();
             if (!end(session, realm, sessionId, true)) {
-                factory.endWhenVisible(realm.getId(), event.getUserId(), sessionId);
+                unseen.add(sessionId);
             }
             LOG.debugf("Session limit %d: ended the oldest session of user %s", limit, event.getUserId());
+        }
+        session.getTransactionManager().enlistAfterCompletion(new AfterAdmission(login, evicted, unseen, ttl));
+    }
+
+    /**
+     * What Redis decided is only half the story until this request commits. Committed: every evicted
+     * session is checked again from outside this transaction and ended if Keycloak has it (it was
+     * still completing, or a parallel commit brought it back). Rolled back: this login never happened,
+     * so it leaves the registry and the sessions it evicted (their ending rolled back too) return.
+     */
+    private final class AfterAdmission extends AbstractKeycloakTransaction {
+        private final SessionRegistry.Login login;
+        private final List<String> evicted;
+        private final List<String> unseen;
+        private final int ttl;
+
+        AfterAdmission(SessionRegistry.Login login, List<String> evicted, List<String> unseen, int ttl) {
+            this.login = login;
+            this.evicted = List.copyOf(evicted);
+            this.unseen = List.copyOf(unseen);
+            this.ttl = ttl;
+        }
+
+        @Override
+        protected void commitImpl() {
+            for (String sessionId : evicted) {
+                // Not seen yet: wait for it; seen and ended: one look from outside, in case a
+                // parallel commit of its own login brought it back.
+                factory.endWhenVisible(login.realmId(), login.userId(), sessionId, unseen.contains(sessionId) ? 6 : 1);
+            }
+        }
+
+        @Override
+        protected void rollbackImpl() {
+            try {
+                factory.registry().remove(login.realmId(), login.userId(), login.sessionId());
+                if (!evicted.isEmpty()) {
+                    Map<String, Long> back = new HashMap<>();
+                    long now = System.currentTimeMillis();
+                    evicted.forEach(id -> back.put(id, now));
+                    factory.registry().reconcile(login.realmId(), login.userId(), back, ttl);
+                    evicted.forEach(id -> factory.registry().forgetEviction(login.realmId(), login.userId(), id));
+                }
+            } catch (JedisException e) {
+                factory.health().failed(e, factory.failOpen());
+            }
         }
     }
 

@@ -103,17 +103,18 @@ public final class SessionLimitEventListenerFactory implements EventListenerProv
     }
 
     /**
-     * Ends {@code sessionId} as soon as Keycloak has it: Redis evicted it while its login was still
-     * completing in another request, so nobody could end it yet. Tried after 0.2, 0.4, … 6.4 s,
-     * as long as its eviction mark stands (a new sign-in on the same session lifts it). Without a
-     * request to speak for, clients are not sent a back-channel logout for it.
+     * Ends {@code sessionId} if Keycloak has it, from outside the request that evicted it: Redis may
+     * have evicted it while its login was still completing in another request, so nobody could end
+     * it yet. Tried after 0.2, 0.4, … 6.4 s, as long as its eviction mark stands (a new sign-in on the
+     * same session lifts it). Without a request to speak for, clients are not sent a back-channel
+     * logout for it.
      */
-    void endWhenVisible(String realmId, String userId, String sessionId) {
-        endLater(realmId, userId, sessionId, 0);
+    void endWhenVisible(String realmId, String userId, String sessionId, int attempts) {
+        endLater(realmId, userId, sessionId, 0, attempts);
     }
 
-    private void endLater(String realmId, String userId, String sessionId, int attempt) {
-        if (attempt > 5 || sessionFactory == null) {
+    private void endLater(String realmId, String userId, String sessionId, int attempt, int attempts) {
+        if (attempt >= attempts || sessionFactory == null) {
             LOG.debugf("Evicted session %s of user %s never appeared: nothing to end", sessionId, userId);
             return;
         }
@@ -133,11 +134,11 @@ public final class SessionLimitEventListenerFactory implements EventListenerProv
                 if (ended[0]) {
                     LOG.debugf("Ended evicted session %s of user %s once it appeared", sessionId, userId);
                 } else {
-                    endLater(realmId, userId, sessionId, attempt + 1);
+                    endLater(realmId, userId, sessionId, attempt + 1, attempts);
                 }
             } catch (RuntimeException e) {
                 LOG.debugf(e, "Could not end evicted session %s yet", sessionId);
-                endLater(realmId, userId, sessionId, attempt + 1);
+                endLater(realmId, userId, sessionId, attempt + 1, attempts);
             }
         }, 200L << attempt, TimeUnit.MILLISECONDS);
     }
