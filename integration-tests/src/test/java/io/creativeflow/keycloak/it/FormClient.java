@@ -36,6 +36,8 @@ final class FormClient {
 
     private final HttpClient http;
     private String page = "";
+    private URI lastUri;
+    private String verifier;
 
     FormClient() {
         this.http = HttpClient.newBuilder().cookieHandler(new Jar()).followRedirects(HttpClient.Redirect.NORMAL)
@@ -49,10 +51,11 @@ final class FormClient {
 
     /** Opens {@code clientId}'s sign-in at our realm, with {@code kcAction} if not null (PKCE S256). */
     FormClient openSignIn(String clientId, String redirectUri, String kcAction) throws Exception {
-        byte[] verifier = new byte[32];
-        new SecureRandom().nextBytes(verifier);
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
-                .digest(Base64.getUrlEncoder().withoutPadding().encodeToString(verifier).getBytes(StandardCharsets.US_ASCII)));
+                .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         StringBuilder url = new StringBuilder(BASE + "/realms/creativeflow/protocol/openid-connect/auth?client_id=" + encode(clientId)
                 + "&response_type=code&scope=openid&redirect_uri=" + encode(redirectUri)
                 + "&code_challenge_method=S256&code_challenge=" + challenge);
@@ -71,12 +74,28 @@ final class FormClient {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         page = response.body();
+        lastUri = response.uri();
         return this;
+    }
+
+    /** The authorization code the app got at the end of the sign-in, and the PKCE verifier for it. */
+    String[] codeAndVerifier() {
+        String query = lastUri == null ? null : lastUri.getRawQuery();
+        if (query != null) {
+            for (String part : query.split("&")) {
+                if (part.startsWith("code=")) {
+                    return new String[] {java.net.URLDecoder.decode(part.substring(5), StandardCharsets.UTF_8), verifier};
+                }
+            }
+        }
+        throw new AssertionError("the sign-in did not reach the app with a code: " + describe(page));
     }
 
     /** Posts {@code fields} to the action of the form {@code formId} of the current page. */
     FormClient submit(String formId, Map<String, String> fields) throws Exception {
-        page = postTo(action(formId), fields);
+        HttpResponse<String> response = post(action(formId), fields);
+        page = response.body();
+        lastUri = response.uri();
         return this;
     }
 
@@ -86,6 +105,10 @@ final class FormClient {
      * submitted many times in parallel).
      */
     String postTo(String action, Map<String, String> fields) throws Exception {
+        return post(action, fields).body();
+    }
+
+    private HttpResponse<String> post(String action, Map<String, String> fields) throws Exception {
         StringBuilder body = new StringBuilder();
         for (Map.Entry<String, String> field : new LinkedHashMap<>(fields).entrySet()) {
             if (body.length() > 0) {
@@ -96,7 +119,7 @@ final class FormClient {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(action)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        return response.body();
+        return response;
     }
 
     String action(String formId) {

@@ -27,6 +27,7 @@ import org.keycloak.testframework.ui.page.LoginPasswordResetPage;
 import org.keycloak.testframework.ui.page.LoginPasswordUpdatePage;
 import org.keycloak.testframework.ui.page.SelectAuthenticatorPage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
 import org.keycloak.testsuite.util.oauth.PkceGenerator;
 import org.openqa.selenium.By;
 
@@ -201,6 +202,81 @@ class SecondFactorRulesIT {
         loginPage.fillLogin(editor, PASSWORD);
         loginPage.submit();
         assertThat(oauth.parseLoginResponse().getCode()).isNotNull();
+    }
+
+    @Test
+    void ownerCannotDeleteLastTotpThroughAccountRestApi() throws Exception {
+        String email = TestUsers.create(realm, "owner-rest", PASSWORD, totp());
+        String userId = TestUsers.id(realm, email);
+        realm.admin().users().get(userId).roles().realmLevel()
+                .add(java.util.List.of(realm.admin().roles().get("OWNER").toRepresentation()));
+        String token = accessTokenWithTotp(email);
+        String totpId = realm.admin().users().get(userId).credentials().stream()
+                .filter(c -> "otp".equals(c.getType())).findFirst().orElseThrow().getId();
+
+        java.net.http.HttpResponse<String> listed = account("GET", "/account/credentials", token);
+        assertThat(listed.body()).as("no Remove offered that would be refused")
+                .containsPattern("\"type\":\"otp\"[^}]*\"removeable\":false");
+
+        java.net.http.HttpResponse<String> deleted = account("DELETE", "/account/credentials/" + totpId, token);
+        assertThat(deleted.statusCode()).isEqualTo(400);
+        assertThat(deleted.body()).contains("\"error\":\"last_required_second_factor\"")
+                .contains("Your role requires a second sign-in factor");
+        assertThat(TestUsers.credentialTypes(realm, email)).contains("otp");
+
+        // Admins keep their way: the admin API removes it.
+        realm.admin().users().get(userId).removeCredential(totpId);
+        assertThat(TestUsers.credentialTypes(realm, email)).doesNotContain("otp");
+    }
+
+    @Test
+    void aUserWithoutARequiringRoleStillRemovesTotpThroughTheAccountRestApi() throws Exception {
+        String email = TestUsers.create(realm, "viewer-rest", PASSWORD, totp());
+        String token = accessTokenWithTotp(email);
+        String totpId = realm.admin().users().get(TestUsers.id(realm, email)).credentials().stream()
+                .filter(c -> "otp".equals(c.getType())).findFirst().orElseThrow().getId();
+
+        assertThat(account("GET", "/account/credentials", token).body())
+                .containsPattern("\"type\":\"otp\"[^}]*\"removeable\":true");
+        assertThat(account("DELETE", "/account/credentials/" + totpId, token).statusCode()).isEqualTo(204);
+        assertThat(TestUsers.credentialTypes(realm, email)).doesNotContain("otp");
+    }
+
+    /** A creativeflow-web sign-in with the password and the current TOTP code; its access token. */
+    private String accessTokenWithTotp(String email) throws Exception {
+        FormClient browser = new FormClient().openSignIn(app.getRedirectionUri(), null).signIn(email, PASSWORD);
+        java.util.regex.Matcher selected = java.util.regex.Pattern
+                .compile("name=\"selectedCredentialId\" value=\"([^\"]*)\"").matcher(browser.page());
+        Map<String, String> form = new java.util.HashMap<>(Map.of("otp", totpNow("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")));
+        if (selected.find()) {
+            form.put("selectedCredentialId", selected.group(1));
+        }
+        browser.submit("kc-otp-login-form", form);
+        String[] code = browser.codeAndVerifier();
+        AccessTokenResponse tokens = oauth.realm("creativeflow").client("creativeflow-web")
+                .redirectUri(app.getRedirectionUri()).accessTokenRequest(code[0]).codeVerifier(code[1]).send();
+        assertThat(tokens.isSuccess()).as(tokens.getErrorDescription()).isTrue();
+        return tokens.getAccessToken();
+    }
+
+    private java.net.http.HttpResponse<String> account(String method, String path, String token) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(realm.getBaseUrl() + path))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** RFC 6238 with Keycloak's defaults (HmacSHA1, 6 digits, 30 s), the secret as Keycloak keeps it. */
+    private static String totpNow(String secret) throws Exception {
+        long counter = System.currentTimeMillis() / 1000 / 30;
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
+        byte[] hash = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(counter).array());
+        int offset = hash[hash.length - 1] & 0xf;
+        int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
+                | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+        return String.format("%06d", binary % 1_000_000);
     }
 
     private OAuthClient webClient() {

@@ -2,12 +2,9 @@ package io.creativeflow.keycloak.mfa;
 
 import com.google.auto.service.AutoService;
 import jakarta.ws.rs.core.Response;
-import java.util.Set;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.requiredactions.DeleteCredentialAction;
-import org.keycloak.credential.CredentialModel;
-import org.keycloak.models.UserModel;
 
 /**
  * Keycloak's {@code delete_credential} action (what the account console's "Remove" runs), refusing
@@ -18,8 +15,6 @@ import org.keycloak.models.UserModel;
  */
 @AutoService(RequiredActionFactory.class)
 public final class LastSecondFactorGuard extends DeleteCredentialAction {
-
-    private static final Set<String> PRIMARY = Set.of("otp", "cf-email-otp", "cf-sms-otp");
 
     @Override
     public int order() {
@@ -46,18 +41,7 @@ public final class LastSecondFactorGuard extends DeleteCredentialAction {
 
     private static boolean removesLastRequiredFactor(RequiredActionContext context) {
         String credentialId = context.getAuthenticationSession().getClientNote("kc_action_parameter");
-        UserModel user = context.getUser();
-        if (credentialId == null || user == null
-                || !SecondFactorByRole.mustHaveSecondFactor(context.getRealm(), user)) {
-            return false;
-        }
-        CredentialModel target = user.credentialManager().getStoredCredentialById(credentialId);
-        if (target == null || !PRIMARY.contains(target.getType())) {
-            return false;
-        }
-        return user.credentialManager().getStoredCredentialsStream()
-                .filter(credential -> PRIMARY.contains(credential.getType()))
-                .noneMatch(credential -> !credential.getId().equals(credentialId));
+        return SecondFactors.removalLeavesRequiredUserWithout(context.getRealm(), context.getUser(), credentialId);
     }
 
     private static void refuse(RequiredActionContext context) {

@@ -25,7 +25,8 @@ final class SecondFactorByRole implements RequiredActionProvider {
     public void evaluateTriggers(RequiredActionContext context) {
         RealmModel realm = context.getRealm();
         UserModel user = context.getUser();
-        if (!mustHaveSecondFactor(realm, user) || SecondFactors.any(user)) {
+        // Recovery codes alone do not satisfy the rule: they are the backup of a factor.
+        if (!mustHaveSecondFactor(realm, user) || SecondFactors.anyPrimary(user)) {
             return;
         }
         if (enabled(realm, "cf-email-otp-setup") && user.getEmail() != null && user.isEmailVerified()) {

@@ -28,17 +28,39 @@ public final class SecondFactorPendingCondition
     /** Authenticators whose success is a second factor. */
     static final Set<String> SECOND_FACTOR_STEPS = Set.of("auth-otp-form", "cf-sms-otp", "cf-email-otp", "cf-recovery-codes");
 
+    /**
+     * Auth note: the user whose second factor one of our steps (SMS, email, recovery code) accepted.
+     * A broker login to an already-linked account switches the session's user without clearing
+     * execution states, so a success counts only for the user it was made for.
+     */
+    public static final String PASSED_FOR_NOTE = "cf-second-factor.passed-for";
+
     @Override
     public boolean matchCondition(AuthenticationFlowContext context) {
-        return !passed(context.getRealm(), context.getAuthenticationSession());
+        return !passed(context.getRealm(), context.getAuthenticationSession(),
+                context.getUser() == null ? null : context.getUser().getId());
     }
 
-    static boolean passed(RealmModel realm, AuthenticationSessionModel authSession) {
+    /** Records that {@code userId} passed a second factor of ours in this authentication. */
+    public static void recordPassed(AuthenticationSessionModel authSession, String userId) {
+        authSession.setAuthNote(PASSED_FOR_NOTE, userId);
+    }
+
+    static boolean passed(RealmModel realm, AuthenticationSessionModel authSession, String userId) {
+        String passedFor = authSession.getAuthNote(PASSED_FOR_NOTE);
         for (Map.Entry<String, AuthenticationSessionModel.ExecutionStatus> status : authSession.getExecutionStatus().entrySet()) {
             if (status.getValue() == AuthenticationSessionModel.ExecutionStatus.SUCCESS) {
                 AuthenticationExecutionModel execution = realm.getAuthenticationExecutionById(status.getKey());
-                if (execution != null && execution.getAuthenticator() != null
-                        && SECOND_FACTOR_STEPS.contains(execution.getAuthenticator())) {
+                if (execution == null || execution.getAuthenticator() == null
+                        || !SECOND_FACTOR_STEPS.contains(execution.getAuthenticator())) {
+                    continue;
+                }
+                if ("auth-otp-form".equals(execution.getAuthenticator())) {
+                    // Keycloak's TOTP step records no user: it counts unless one of ours was passed by another.
+                    if (passedFor == null || passedFor.equals(userId)) {
+                        return true;
+                    }
+                } else if (passedFor != null && passedFor.equals(userId)) {
                     return true;
                 }
             }

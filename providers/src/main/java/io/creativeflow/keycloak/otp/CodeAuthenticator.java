@@ -25,7 +25,11 @@ public abstract class CodeAuthenticator implements Authenticator {
 
     private static void apply(AuthenticationFlowContext context, CodeChallengeFlow.Step step) {
         switch (step.kind()) {
-            case ACCEPTED -> context.success();
+            case ACCEPTED -> {
+                io.creativeflow.keycloak.mfa.SecondFactorPendingCondition.recordPassed(context.getAuthenticationSession(),
+                        context.getUser().getId());
+                context.success();
+            }
             case WRONG_CODE -> context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, step.response());
             default -> context.challenge(step.response());
         }

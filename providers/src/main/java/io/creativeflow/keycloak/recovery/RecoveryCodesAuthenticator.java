@@ -54,10 +54,17 @@ final class RecoveryCodesAuthenticator implements Authenticator, CredentialValid
     @Override
     public void action(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> formData = context.getHttpRequest().getDecodedFormParameters();
-        if (context.getAuthenticationSession().getAuthNote(NOTE_ACCEPTED) != null) {
+        String acceptedFor = context.getAuthenticationSession().getAuthNote(NOTE_ACCEPTED);
+        if (acceptedFor != null) {
             context.getAuthenticationSession().removeAuthNote(NOTE_ACCEPTED);
-            context.success();
-            return;
+            // Only for the user whose code it was: a broker login to a linked account can switch the
+            // session's user without clearing notes.
+            if (acceptedFor.equals(context.getUser().getId())) {
+                io.creativeflow.keycloak.mfa.SecondFactorPendingCondition.recordPassed(context.getAuthenticationSession(),
+                        acceptedFor);
+                context.success();
+                return;
+            }
         }
         if (lockedOut(context)) {
             context.challenge(form(context, null).setError("cfOtpLockedOut").createForm(TEMPLATE));
@@ -75,7 +82,7 @@ final class RecoveryCodesAuthenticator implements Authenticator, CredentialValid
                 user.addRequiredAction(RecoveryCodes.SETUP_ACTION);
             }
             securityEmail(context, remaining);
-            context.getAuthenticationSession().setAuthNote(NOTE_ACCEPTED, "true");
+            context.getAuthenticationSession().setAuthNote(NOTE_ACCEPTED, user.getId());
             context.challenge(form(context, remaining).createForm(TEMPLATE));
             return;
         }
