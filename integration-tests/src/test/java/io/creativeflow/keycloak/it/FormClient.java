@@ -172,20 +172,27 @@ final class FormClient {
     }
 
     /**
-     * Every cookie the server sets, sent back on every request: one host, and the JDK's cookie
-     * manager drops Keycloak's {@code Secure}/{@code SameSite=None} cookies on plain http://localhost.
+     * The server's cookies, sent back by path: one host, two realms (a partner realm plays an
+     * identity provider) with cookies of the same names under their own realm paths. The JDK's
+     * cookie manager drops Keycloak's {@code Secure}/{@code SameSite=None} cookies on plain
+     * http://localhost.
      */
     private static final class Jar extends CookieHandler {
+        /** path + '|' + name → value. */
         private final Map<String, String> cookies = new java.util.concurrent.ConcurrentHashMap<>();
 
         @Override
         public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
-            if (cookies.isEmpty()) {
-                return Map.of();
-            }
+            String requestPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
             StringBuilder header = new StringBuilder();
-            cookies.forEach((name, value) -> header.append(header.length() == 0 ? "" : "; ").append(name).append('=').append(value));
-            return Map.of("Cookie", List.of(header.toString()));
+            cookies.forEach((key, value) -> {
+                String path = key.substring(0, key.indexOf('|'));
+                if (requestPath.startsWith(path)) {
+                    header.append(header.length() == 0 ? "" : "; ").append(key.substring(key.indexOf('|') + 1))
+                            .append('=').append(value);
+                }
+            });
+            return header.length() == 0 ? Map.of() : Map.of("Cookie", List.of(header.toString()));
         }
 
         @Override
@@ -195,18 +202,29 @@ final class FormClient {
                     continue;
                 }
                 for (String cookie : header.getValue()) {
-                    String pair = cookie.split(";", 2)[0];
-                    int equals = pair.indexOf('=');
+                    String[] parts = cookie.split(";");
+                    int equals = parts[0].indexOf('=');
                     if (equals <= 0) {
                         continue;
                     }
-                    String name = pair.substring(0, equals).trim();
-                    String value = pair.substring(equals + 1).trim();
-                    boolean expired = cookie.toLowerCase(java.util.Locale.ROOT).contains("max-age=0") || value.isEmpty();
+                    String name = parts[0].substring(0, equals).trim();
+                    String value = parts[0].substring(equals + 1).trim();
+                    String path = "/";
+                    boolean expired = value.isEmpty();
+                    for (int i = 1; i < parts.length; i++) {
+                        String attribute = parts[i].trim().toLowerCase(java.util.Locale.ROOT);
+                        if (attribute.startsWith("path=")) {
+                            path = parts[i].trim().substring(5);
+                        } else if (attribute.equals("max-age=0") || attribute.startsWith("expires=thu, 01 jan 1970")
+                                || attribute.startsWith("expires=thu, 01-jan-1970")) {
+                            expired = true;
+                        }
+                    }
+                    String key = path + '|' + name;
                     if (expired) {
-                        cookies.remove(name);
+                        cookies.remove(key);
                     } else {
-                        cookies.put(name, value);
+                        cookies.put(key, value);
                     }
                 }
             }
