@@ -2,17 +2,10 @@ package io.creativeflow.keycloak.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.IdentityProviderRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -63,67 +56,16 @@ class BrokerSecondFactorIT {
 
     private String email;
 
-    private void aPartnerRealmAsIdentityProvider() {
-        RealmRepresentation partner = new RealmRepresentation();
-        partner.setRealm(PARTNER);
-        partner.setEnabled(true);
-        admin.realms().create(partner);
-        ClientRepresentation broker = new ClientRepresentation();
-        broker.setClientId("creativeflow-broker");
-        broker.setSecret("partner-broker-secret-0123");
-        broker.setPublicClient(false);
-        broker.setStandardFlowEnabled(true);
-        broker.setRedirectUris(List.of(realm.getBaseUrl() + "/broker/" + PARTNER + "/endpoint"));
-        admin.realm(PARTNER).clients().create(broker).close();
-        email = "broker-" + UUID.randomUUID() + "@example.com";
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(email);
-        user.setEmail(email);
-        user.setEmailVerified(true);
-        user.setFirstName("Pat");
-        user.setLastName("Partner");
-        user.setEnabled(true);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        admin.realm(PARTNER).users().create(user).close();
-
-        String issuer = realm.getBaseUrl().replace("/realms/creativeflow", "/realms/" + PARTNER);
-        IdentityProviderRepresentation idp = new IdentityProviderRepresentation();
-        idp.setAlias(PARTNER);
-        idp.setProviderId("oidc");
-        idp.setEnabled(true);
-        idp.setTrustEmail(true);
-        idp.setPostBrokerLoginFlowAlias("creativeflow post broker");
-        Map<String, String> config = new HashMap<>();
-        config.put("authorizationUrl", issuer + "/protocol/openid-connect/auth");
-        config.put("tokenUrl", issuer + "/protocol/openid-connect/token");
-        config.put("userInfoUrl", issuer + "/protocol/openid-connect/userinfo");
-        config.put("issuer", issuer);
-        config.put("clientId", "creativeflow-broker");
-        config.put("clientSecret", "partner-broker-secret-0123");
-        config.put("clientAuthMethod", "client_secret_post");
-        config.put("defaultScope", "openid email profile");
-        config.put("syncMode", "IMPORT");
-        config.put("validateSignature", "false");
-        idp.setConfig(config);
-        realm.admin().identityProviders().create(idp).close();
-    }
-
-    private void removeThePartner() {
-        realm.admin().identityProviders().get(PARTNER).remove();
-        admin.realm(PARTNER).remove();
-    }
+    private PartnerRealm partner;
 
     @Test
     void aBrokerLoginStillDemandsTheSecondFactor() throws Exception {
-        aPartnerRealmAsIdentityProvider();
+        email = "broker-" + UUID.randomUUID() + "@example.com";
+        partner = PartnerRealm.create(admin, realm, PARTNER, email, PASSWORD);
         try {
             brokerLoginsWithSecondFactor();
         } finally {
-            removeThePartner();
+            partner.remove();
         }
     }
 

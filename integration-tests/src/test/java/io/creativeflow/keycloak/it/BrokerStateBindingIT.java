@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.FederatedIdentityRepresentation;
-import org.keycloak.representations.idm.IdentityProviderRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -50,8 +44,9 @@ class BrokerStateBindingIT {
 
     @Test
     void anAttackersLiveEmailCodeDoesNotSignInAsTheLinkedVictim() throws Exception {
-        String victimEmail = "victim-" + UUID.randomUUID() + "@example.com";
-        String partnerUserId = aPartnerRealmWith(victimEmail);
+        String victimEmail = "victim-" + java.util.UUID.randomUUID() + "@example.com";
+        PartnerRealm partner = PartnerRealm.create(admin, realm, PARTNER, victimEmail, PASSWORD);
+        String partnerUserId = partner.userId(victimEmail);
         try {
             String victim = TestUsers.create(realm, "victim", PASSWORD, emailCodes());
             // The victim's account in our realm is the partner identity's (its email differs: linked, not matched).
@@ -85,58 +80,8 @@ class BrokerStateBindingIT {
             browser.submit("cf-otp-form", Map.of("code", victimsCode));
             assertThat(browser.codeAndVerifier()[0]).as("the victim's own code signs the victim in").isNotBlank();
         } finally {
-            realm.admin().identityProviders().get(PARTNER).remove();
-            admin.realm(PARTNER).remove();
+            partner.remove();
         }
-    }
-
-    private String aPartnerRealmWith(String email) {
-        RealmRepresentation partner = new RealmRepresentation();
-        partner.setRealm(PARTNER);
-        partner.setEnabled(true);
-        admin.realms().create(partner);
-        ClientRepresentation broker = new ClientRepresentation();
-        broker.setClientId("creativeflow-broker");
-        broker.setSecret("partner-binding-secret-0123");
-        broker.setPublicClient(false);
-        broker.setStandardFlowEnabled(true);
-        broker.setRedirectUris(List.of(realm.getBaseUrl() + "/broker/" + PARTNER + "/endpoint"));
-        admin.realm(PARTNER).clients().create(broker).close();
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(email);
-        user.setEmail(email);
-        user.setEmailVerified(true);
-        user.setFirstName("Vic");
-        user.setLastName("Tim");
-        user.setEnabled(true);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        admin.realm(PARTNER).users().create(user).close();
-
-        String issuer = realm.getBaseUrl().replace("/realms/creativeflow", "/realms/" + PARTNER);
-        IdentityProviderRepresentation idp = new IdentityProviderRepresentation();
-        idp.setAlias(PARTNER);
-        idp.setProviderId("oidc");
-        idp.setEnabled(true);
-        idp.setTrustEmail(true);
-        idp.setPostBrokerLoginFlowAlias("creativeflow post broker");
-        Map<String, String> config = new HashMap<>();
-        config.put("authorizationUrl", issuer + "/protocol/openid-connect/auth");
-        config.put("tokenUrl", issuer + "/protocol/openid-connect/token");
-        config.put("userInfoUrl", issuer + "/protocol/openid-connect/userinfo");
-        config.put("issuer", issuer);
-        config.put("clientId", "creativeflow-broker");
-        config.put("clientSecret", "partner-binding-secret-0123");
-        config.put("clientAuthMethod", "client_secret_post");
-        config.put("defaultScope", "openid email profile");
-        config.put("syncMode", "IMPORT");
-        config.put("validateSignature", "false");
-        idp.setConfig(config);
-        realm.admin().identityProviders().create(idp).close();
-        return admin.realm(PARTNER).users().search(email, true).get(0).getId();
     }
 
     private static CredentialRepresentation emailCodes() {

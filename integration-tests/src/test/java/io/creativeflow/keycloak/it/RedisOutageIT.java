@@ -2,7 +2,6 @@ package io.creativeflow.keycloak.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +29,7 @@ class RedisOutageIT {
     private static final int PORT = 6391;
     private static final String PASSWORD = "Cobalt-Fern-662";
     private static final String CLIENT = "redis-outage-probe";
-    private static Process redis;
+    private static final OwnRedis REDIS = new OwnRedis(PORT);
 
     @InjectRealm(attachTo = "creativeflow")
     ManagedRealm realm;
@@ -41,12 +40,12 @@ class RedisOutageIT {
 
     @BeforeAll
     static void startOwnRedis() throws Exception {
-        redis = startRedis();
+        REDIS.start();
     }
 
     @AfterAll
     static void stopOwnRedis() throws Exception {
-        stopRedis();
+        REDIS.stop();
     }
 
     @Test
@@ -58,7 +57,7 @@ class RedisOutageIT {
         login(early);
         assertThat(refresh(first).statusCode()).as("limit enforced while Redis is up").isEqualTo(400);
 
-        stopRedis();
+        REDIS.stop();
         double errorsBefore = metric("creativeflow_session_limit_redis_errors_total");
         String during = newUser();
         for (int i = 0; i < 4; i++) {
@@ -76,7 +75,7 @@ class RedisOutageIT {
 
         // Redis comes back empty. The login that ends this node's first outage is reconciled with the
         // four made during it, and the limit applies to all five at once.
-        redis = startRedis();
+        REDIS.start();
         Map<String, Object> ending = login(during);
         assertThat(sessions(during)).isEqualTo(2);
         assertThat(registered(during)).hasSize(2).contains(TokenEndpoint.sessionId(ending))
@@ -92,27 +91,6 @@ class RedisOutageIT {
     }
 
     // --- steps -----------------------------------------------------------------------------------
-
-    private static Process startRedis() throws Exception {
-        Process process = new ProcessBuilder("redis-server", "--port", String.valueOf(PORT), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            try (Socket ignored = new Socket("127.0.0.1", PORT)) {
-                return process;
-            } catch (java.io.IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("redis-server did not start on port " + PORT);
-    }
-
-    private static void stopRedis() throws Exception {
-        if (redis != null && redis.isAlive()) {
-            redis.destroyForcibly().waitFor();
-        }
-    }
 
     private void limitTwoWithAProbeClient() {
         RealmRepresentation rep = realm.admin().toRepresentation();
@@ -152,7 +130,7 @@ class RedisOutageIT {
 
     private List<String> registered(String email) {
         try (RedisClient client = RedisClient.create(
-                java.net.URI.create("redis://127.0.0.1:" + PORT))) {
+                java.net.URI.create(REDIS.url()))) {
             return client.zrange("cf:sessions:{" + realm.getId() + ":" + TestUsers.id(realm, email) + "}", 0, -1);
         }
     }

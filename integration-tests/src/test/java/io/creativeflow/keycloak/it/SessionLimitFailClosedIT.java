@@ -2,7 +2,6 @@ package io.creativeflow.keycloak.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +31,7 @@ class SessionLimitFailClosedIT {
     private static final int PORT = 6392;
     private static final String PASSWORD = "Quartz-Meadow-514";
     private static final String CLIENT = "fail-closed-probe";
-    private static Process redis;
+    private static final OwnRedis REDIS = new OwnRedis(PORT);
 
     @InjectRealm(attachTo = "creativeflow")
     ManagedRealm realm;
@@ -42,12 +41,12 @@ class SessionLimitFailClosedIT {
 
     @BeforeAll
     static void startOwnRedis() throws Exception {
-        redis = startRedis();
+        REDIS.start();
     }
 
     @AfterAll
     static void stopOwnRedis() throws Exception {
-        stopRedis();
+        REDIS.stop();
     }
 
     @Test
@@ -59,7 +58,7 @@ class SessionLimitFailClosedIT {
         FormClient browser = new FormClient().openSignIn(app.getRedirectionUri(), null);
         assertThat(browser.has("kc-form-login")).isTrue();
 
-        stopRedis();
+        REDIS.stop();
         FormClient refused = new FormClient().openSignIn(app.getRedirectionUri(), null);
         assertThat(refused.title()).isEqualTo("Sign-in is paused");
         assertThat(refused.page()).contains("We cannot check your signed-in devices right now")
@@ -75,7 +74,7 @@ class SessionLimitFailClosedIT {
         assertThat(ready).containsPattern("\"status\"\\s*:\\s*\"DOWN\"").contains("CreativeFlow session registry (Redis)")
                 .contains("fail-closed");
 
-        redis = startRedis();
+        REDIS.start();
         refused.submit("cf-session-limit-form", Map.of("try-again", "true"));
         assertThat(refused.has("kc-form-login")).as(FormClient.describe(refused.page())).isTrue();
         refused.signIn(user, PASSWORD);
@@ -87,27 +86,6 @@ class SessionLimitFailClosedIT {
     private static String get(String url) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static Process startRedis() throws Exception {
-        Process process = new ProcessBuilder("redis-server", "--port", String.valueOf(PORT), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            try (Socket ignored = new Socket("127.0.0.1", PORT)) {
-                return process;
-            } catch (java.io.IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("redis-server did not start on port " + PORT);
-    }
-
-    private static void stopRedis() throws Exception {
-        if (redis != null && redis.isAlive()) {
-            redis.destroyForcibly().waitFor();
-        }
     }
 
     private void limitTwoWithAProbeClient() {

@@ -40,25 +40,6 @@ public record CodeDialogue(
                 context.getEvent(), context::form, false);
     }
 
-    CodeChallenge.Notes notes() {
-        return new CodeChallenge.Notes() {
-            @Override
-            public String get(String key) {
-                return authSession.getAuthNote(key);
-            }
-
-            @Override
-            public void set(String key, String value) {
-                authSession.setAuthNote(key, value);
-            }
-
-            @Override
-            public void remove(String key) {
-                authSession.removeAuthNote(key);
-            }
-        };
-    }
-
     /** The client that asked for the code, as shown in the email ("CreativeFlow web"). */
     public String clientName() {
         String name = authSession.getClient().getName();

@@ -9,7 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
@@ -26,60 +26,30 @@ class ReservationsTest {
 
     @RepeatedTest(3)
     void manyThreadsAtOnceGetAtMostTheCap() throws Exception {
-        int threads = 48;
-        int cap = 5;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        AtomicInteger granted = new AtomicInteger();
-        List<Future<?>> done = new ArrayList<>();
         long now = now();
-        for (int i = 0; i < threads; i++) {
-            done.add(pool.submit(() -> {
-                start.await();
-                for (int round = 0; round < 20; round++) {
-                    if (reservations.reserve("sms-number:n1", cap, HOUR, now)) {
-                        granted.incrementAndGet();
-                    }
-                }
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> future : done) {
-            future.get(30, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
-        assertThat(granted.get()).isEqualTo(cap);
-        assertThat(reservations.used("sms-number:n1", cap, HOUR, now)).isEqualTo(cap);
+        int granted = atOnce(48, () -> {
+            int mine = 0;
+            for (int round = 0; round < 20; round++) {
+                mine += reservations.reserve("sms-number:n1", 5, HOUR, now) ? 1 : 0;
+            }
+            return mine;
+        });
+        assertThat(granted).isEqualTo(5);
+        assertThat(reservations.used("sms-number:n1", 5, HOUR, now)).isEqualTo(5);
     }
 
     @RepeatedTest(3)
     void aLargeBudgetIsExactUnderConcurrencyToo() throws Exception {
-        int threads = 32;
-        int budget = 1_000;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        AtomicInteger granted = new AtomicInteger();
-        List<Future<?>> done = new ArrayList<>();
         long now = now();
-        for (int i = 0; i < threads; i++) {
-            done.add(pool.submit(() -> {
-                start.await();
-                for (int round = 0; round < 50; round++) {
-                    if (reservations.reserve("sms-budget:realm", budget, 24 * HOUR, now)) {
-                        granted.incrementAndGet();
-                    }
-                }
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> future : done) {
-            future.get(60, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
-        assertThat(granted.get()).isEqualTo(budget);
-        assertThat(reservations.used("sms-budget:realm", budget, 24 * HOUR, now)).isEqualTo(budget);
+        int granted = atOnce(32, () -> {
+            int mine = 0;
+            for (int round = 0; round < 50; round++) {
+                mine += reservations.reserve("sms-budget:realm", 1_000, 24 * HOUR, now) ? 1 : 0;
+            }
+            return mine;
+        });
+        assertThat(granted).isEqualTo(1_000);
+        assertThat(reservations.used("sms-budget:realm", 1_000, 24 * HOUR, now)).isEqualTo(1_000);
     }
 
     @Test
@@ -114,26 +84,8 @@ class ReservationsTest {
 
     @RepeatedTest(3)
     void aClaimHasExactlyOneWinnerUntilItExpiresOrIsReleased() throws Exception {
-        int threads = 20;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        AtomicInteger winners = new AtomicInteger();
-        List<Future<?>> done = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            done.add(pool.submit(() -> {
-                start.await();
-                if (reservations.claim("used:nonce", 30)) {
-                    winners.incrementAndGet();
-                }
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> future : done) {
-            future.get(30, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
-        assertThat(winners.get()).isEqualTo(1);
+        int winners = atOnce(20, () -> reservations.claim("used:nonce", 30) ? 1 : 0);
+        assertThat(winners).isEqualTo(1);
         assertThat(reservations.claimed("used:nonce")).isTrue();
         reservations.release("used:nonce");
         assertThat(reservations.claim("used:nonce", 30)).isTrue();
@@ -146,5 +98,25 @@ class ReservationsTest {
         assertThat(Reservations.secondsUntilNextWindow(HOUR, 0)).isEqualTo(3600);
         assertThat(Reservations.secondsUntilNextWindow(HOUR, HOUR - 1)).isEqualTo(1);
         assertThat(Reservations.secondsUntilNextWindow(HOUR, HOUR - 1500)).isEqualTo(2);
+    }
+
+    /** Runs {@code each} on {@code threads} threads released by one latch; the sum of what they return. */
+    static int atOnce(int threads, Callable<Integer> each) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> done = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            done.add(pool.submit(() -> {
+                start.await();
+                return each.call();
+            }));
+        }
+        start.countDown();
+        int sum = 0;
+        for (Future<Integer> future : done) {
+            sum += future.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        return sum;
     }
 }
