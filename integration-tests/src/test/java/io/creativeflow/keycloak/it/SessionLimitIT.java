@@ -361,11 +361,11 @@ class SessionLimitIT {
     }
 
     /**
-     * Waits (up to 15 s: an evicted login still completing is ended once it appears) until Keycloak
+     * Waits (up to 30 s: an evicted login still completing is ended once it appears) until Keycloak
      * holds exactly {@code expected} sessions of the user and Redis lists exactly those.
      */
     private void awaitExactly(String email, int expected) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 15_000;
+        long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
             List<String> live = sessionIds(email);
             if (live.size() == expected && new java.util.HashSet<>(registered(email)).equals(new java.util.HashSet<>(live))) {

@@ -112,6 +112,8 @@ final class SessionLimitEventListener implements EventListenerProvider {
      * so it leaves the registry and the sessions it evicted (their ending rolled back too) return.
      */
     private final class AfterAdmission extends AbstractKeycloakTransaction {
+        /** Looks after 0.2, 0.4, … 12.8 s: 25 s in all, longer than a login waits on its locks. */
+        private static final int ATTEMPTS = 7;
         private final SessionRegistry.Login login;
         private final List<String> evicted;
         private final List<String> unseen;
@@ -127,9 +129,9 @@ final class SessionLimitEventListener implements EventListenerProvider {
         @Override
         protected void commitImpl() {
             for (String sessionId : evicted) {
-                // Not seen yet: wait for it; seen and ended: one look from outside, in case a
-                // parallel commit of its own login brought it back.
-                factory.endWhenVisible(login.realmId(), login.userId(), sessionId, unseen.contains(sessionId) ? 6 : 1);
+                // Not seen yet, or ended here while its own login was still committing (that commit
+                // can bring it back from the database): look again from outside until it is gone.
+                factory.endWhenVisible(login.realmId(), login.userId(), sessionId, ATTEMPTS);
             }
         }
 

@@ -105,8 +105,9 @@ public final class SessionLimitEventListenerFactory implements EventListenerProv
     /**
      * Ends {@code sessionId} if Keycloak has it, from outside the request that evicted it: Redis may
      * have evicted it while its login was still completing in another request, so nobody could end
-     * it yet. Tried after 0.2, 0.4, … 6.4 s, as long as its eviction mark stands (a new sign-in on the
-     * same session lifts it). Without a request to speak for, clients are not sent a back-channel
+     * it yet, or ended it while its own login was still committing. Tried {@code attempts} times,
+     * after 0.2, 0.4, 0.8 … s, as long as its eviction mark stands (a new sign-in on the same session
+     * lifts it); a look that finds it ends it, and the looks go on in case a late commit restores it. Without a request to speak for, clients are not sent a back-channel
      * logout for it.
      */
     void endWhenVisible(String realmId, String userId, String sessionId, int attempts) {
@@ -133,9 +134,8 @@ public final class SessionLimitEventListenerFactory implements EventListenerProv
                 });
                 if (ended[0]) {
                     LOG.debugf("Ended evicted session %s of user %s once it appeared", sessionId, userId);
-                } else {
-                    endLater(realmId, userId, sessionId, attempt + 1, attempts);
                 }
+                endLater(realmId, userId, sessionId, attempt + 1, attempts);
             } catch (RuntimeException e) {
                 LOG.debugf(e, "Could not end evicted session %s yet", sessionId);
                 endLater(realmId, userId, sessionId, attempt + 1, attempts);
