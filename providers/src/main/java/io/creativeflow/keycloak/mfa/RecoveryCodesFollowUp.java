@@ -34,7 +34,7 @@ final class RecoveryCodesFollowUp implements EventListenerProvider {
         if (type == null && "UPDATE_TOTP".equals(event.getType().name())) {
             type = "otp";
         }
-        if (!FIRST_FACTORS.contains(type)) {
+        if (type == null || !FIRST_FACTORS.contains(type)) {
             return;
         }
         RealmModel realm = session.realms().getRealm(event.getRealmId());
