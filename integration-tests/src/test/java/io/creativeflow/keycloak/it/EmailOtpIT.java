@@ -106,6 +106,38 @@ class EmailOtpIT {
     }
 
     @Test
+    void anEmailChangeUnbindsTheFactorUntilItIsReEnrolledAtTheNewVerifiedAddress() throws Exception {
+        String email = TestUsers.create(realm, "email-move", PASSWORD);
+        String userId = userId(email);
+        Mailbox mailbox = new Mailbox(mailServer);
+        FormClient browser = new FormClient().openSignIn(app.getRedirectionUri(), "cf-email-otp-setup").signIn(email, PASSWORD);
+        browser.submit("cf-otp-form", Map.of("code", Mailbox.code(mailbox.nextTo(email, 0))));
+        browser.submit("cf-recovery-setup-form", Map.of("cancel-aia", "true"));
+        assertThat(TestUsers.credentialTypes(realm, email)).containsExactlyInAnyOrder("password", "cf-email-otp");
+
+        String moved = "moved-" + java.util.UUID.randomUUID() + "@example.com";
+        org.keycloak.representations.idm.UserRepresentation user = realm.admin().users().get(userId).toRepresentation();
+        user.setEmail(moved);
+        user.setEmailVerified(true);
+        realm.admin().users().get(userId).update(user);
+        int toOld = mailbox.countTo(email);
+
+        FormClient next = new FormClient().openSignIn(app.getRedirectionUri(), null).signIn(moved, PASSWORD);
+        assertThat(next.title()).as("the factor must be set up again at the new address")
+                .isEqualTo("Set up sign-in codes by email");
+        next.submit("cf-otp-form", Map.of("code", Mailbox.code(mailbox.nextTo(moved, 0))));
+        if (next.has("cf-recovery-setup-form")) {
+            next.submit("cf-recovery-setup-form", Map.of("stored", "true", "confirm", ""));
+        }
+        Thread.sleep(500);
+        assertThat(mailbox.countTo(email)).as("nothing more to the old address").isEqualTo(toOld);
+        assertThat(next.codeAndVerifier()[0]).isNotBlank();
+
+        FormClient after = new FormClient().openSignIn(app.getRedirectionUri(), null).signIn(moved, PASSWORD);
+        assertThat(after.title()).as("bound to the new address now").isEqualTo("Enter the code from your email");
+    }
+
+    @Test
     void wrongCodesLockTheAccountLikeWrongPasswords() throws Exception {
         String email = enrolledUser();
         String userId = userId(email);

@@ -144,6 +144,28 @@ class SecondFactorRulesIT {
     }
 
     @Test
+    void theResetMailboxAndAnEmailCodeDoNotResetThePasswordPastTotp() throws Exception {
+        String email = TestUsers.create(realm, "reset-totp", PASSWORD, totp(), emailCodes());
+        Mailbox mailbox = new Mailbox(mailServer);
+        webClient().loginForm().codeChallenge(PkceGenerator.s256()).open();
+        loginPage.resetPassword();
+        resetPage.changePassword(email);
+        MimeMessage link = mailbox.nextTo(email, 0);
+
+        driver.open(Mailbox.firstLink(link));
+        assertThat(driver.driver().findElements(By.id("otp"))).as("the authenticator app is asked").isNotEmpty();
+        assertThat(driver.driver().findElements(By.id("code"))).as("no email code").isEmpty();
+        assertThat(driver.driver().getPageSource()).doesNotContain("Email code");
+        Thread.sleep(500);
+        assertThat(mailbox.countTo(email)).as("no code went to the mailbox that got the link").isEqualTo(1);
+
+        driver.findElement(By.id("otp")).sendKeys(totpNow("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"));
+        driver.findElement(By.id("kc-login")).click();
+        passwordPage.changePassword("Brand-New-Secret-78", "Brand-New-Secret-78");
+        assertThat(oauth.parseLoginResponse().getCode()).isNotNull();
+    }
+
+    @Test
     void aPasswordResetLinkDoesNotReplaceTheSecondFactor() throws Exception {
         String email = TestUsers.create(realm, "reset", PASSWORD, emailCodes());
         Mailbox mailbox = new Mailbox(mailServer);

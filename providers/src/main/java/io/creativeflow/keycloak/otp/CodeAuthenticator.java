@@ -23,11 +23,17 @@ public abstract class CodeAuthenticator implements Authenticator {
         apply(context, flow(context).handle(context.getHttpRequest().getDecodedFormParameters()));
     }
 
-    private static void apply(AuthenticationFlowContext context, CodeChallengeFlow.Step step) {
+    /** What a channel records once its code was accepted at login (nothing by default). */
+    protected void accepted(AuthenticationFlowContext context) {
+        // nothing to record
+    }
+
+    private void apply(AuthenticationFlowContext context, CodeChallengeFlow.Step step) {
         switch (step.kind()) {
             case ACCEPTED -> {
                 io.creativeflow.keycloak.mfa.SecondFactorPendingCondition.recordPassed(context.getAuthenticationSession(),
                         context.getUser().getId());
+                accepted(context);
                 context.success();
             }
             case WRONG_CODE -> context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, step.response());

@@ -16,7 +16,6 @@ import org.keycloak.crypto.KeyUse;
 import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.UserLoginFailureModel;
 import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.theme.Theme;
 
@@ -295,21 +294,9 @@ public final class CodeChallengeFlow {
         return "otp-send:" + channel.id() + ':' + dialogueKey + ':' + channel.destinationKey(dialogue.user());
     }
 
-    /**
-     * Locked out by brute-force protection: permanently, or until the lockout's end. Read from the
-     * failure record, not from {@code isTemporarilyDisabled}, which with Keycloak's blocking protector
-     * also answers true while another request of the same user is in progress (nothing is locked then).
-     */
+    /** Locked out by brute-force protection (see BruteForceLockout: not merely busy). */
     private boolean lockedOut() {
-        if (!dialogue.realm().isBruteForceProtected()) {
-            return false;
-        }
-        if (bruteForce().isPermanentlyLockedOut(dialogue.session(), dialogue.realm(), dialogue.user())) {
-            return true;
-        }
-        UserLoginFailureModel failures = dialogue.session().loginFailures()
-                .getUserLoginFailure(dialogue.realm(), dialogue.user().getId());
-        return failures != null && failures.getFailedLoginNotBefore() > Time.currentTime();
+        return io.creativeflow.keycloak.spi.BruteForceLockout.locked(dialogue.session(), dialogue.realm(), dialogue.user());
     }
 
     private BruteForceProtector bruteForce() {

@@ -22,6 +22,7 @@ import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import io.creativeflow.keycloak.spi.BruteForceLockout;
 import org.keycloak.services.managers.BruteForceProtector;
 
 /**
@@ -68,6 +69,10 @@ final class RecoveryCodesAuthenticator implements Authenticator, CredentialValid
         }
         if (lockedOut(context)) {
             context.challenge(form(context, null).setError("cfOtpLockedOut").createForm(TEMPLATE));
+            return;
+        }
+        if (busy(context)) {
+            context.challenge(form(context, null).setError("cfSignInInProgress").createForm(TEMPLATE));
             return;
         }
         UserModel user = context.getUser();
@@ -141,12 +146,15 @@ final class RecoveryCodesAuthenticator implements Authenticator, CredentialValid
     }
 
     private static boolean lockedOut(AuthenticationFlowContext context) {
-        if (!context.getRealm().isBruteForceProtected()) {
-            return false;
-        }
-        BruteForceProtector protector = bruteForce(context);
-        return protector.isPermanentlyLockedOut(context.getSession(), context.getRealm(), context.getUser())
-                || protector.isTemporarilyDisabled(context.getSession(), context.getRealm(), context.getUser());
+        return BruteForceLockout.locked(context.getSession(), context.getRealm(), context.getUser());
+    }
+
+    /**
+     * Keycloak refuses a second sign-in of the user while one is in progress: that keeps a recovery
+     * code from being used twice at once, and is not a lockout.
+     */
+    private static boolean busy(AuthenticationFlowContext context) {
+        return BruteForceLockout.busy(context.getSession(), context.getRealm(), context.getUser());
     }
 
     private static BruteForceProtector bruteForce(AuthenticationFlowContext context) {

@@ -1,5 +1,12 @@
 package io.creativeflow.keycloak.otp.email;
 
+import io.creativeflow.keycloak.config.SpecSettings;
+import io.creativeflow.keycloak.config.SpecSettingsProvider;
+import org.keycloak.authentication.AuthenticationProcessor;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.services.resources.LoginActionsService;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
 import io.creativeflow.keycloak.otp.CodeAuthenticator;
 import io.creativeflow.keycloak.otp.CodeChallengeFlow;
 import io.creativeflow.keycloak.otp.CodeDialogue;
@@ -28,12 +35,41 @@ final class EmailOtpAuthenticator extends CodeAuthenticator implements Credentia
                 EmailOtp.policy(context.getSession(), context.getAuthenticatorConfig()), CodeDialogue.of(context));
     }
 
-    /** Offered only when the toggle is on and the user enrolled with a verified address. */
+    /**
+     * Offered only when the toggle is on and the user enrolled with a verified address; in a password
+     * reset only for a user with no other factor (see {@link #mailboxJustProven}).
+     */
     @Override
     public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
         return EmailOtp.enabled(session)
                 && EmailOtpCredentialProvider.isEnrolled(user)
-                && EmailCodeChannel.INSTANCE.canReach(user);
+                && EmailCodeChannel.INSTANCE.canReach(user)
+                && EmailOtpCredentialProvider.boundToCurrentAddress(user)
+                && !(mailboxJustProven(session) && hasAnotherFactor(session, user));
+    }
+
+    /**
+     * A password reset has just proven the mailbox (its emailed link): an email code would prove
+     * the same mailbox twice, so mailbox access alone would reset the password past a stronger factor.
+     */
+    private static boolean mailboxJustProven(KeycloakSession session) {
+        AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
+        return authSession != null && LoginActionsService.RESET_CREDENTIALS_PATH
+                .equals(authSession.getAuthNote(AuthenticationProcessor.CURRENT_FLOW_PATH));
+    }
+
+    /** TOTP or SMS codes, enrolled and switched on. */
+    private static boolean hasAnotherFactor(KeycloakSession session, UserModel user) {
+        SpecSettings settings = session.getProvider(SpecSettingsProvider.class).settings();
+        return settings.enabled("EnableMFA_AuthenticatorApp")
+                && user.credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE).findAny().isPresent()
+                || settings.enabled("EnableMFA_SMS")
+                && user.credentialManager().getStoredCredentialsByTypeStream("cf-sms-otp").findAny().isPresent();
+    }
+
+    @Override
+    protected void accepted(AuthenticationFlowContext context) {
+        EmailOtpCredentialProvider.bindIfUnbound(context.getUser());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.creativeflow.keycloak.otp.email;
 
+import org.keycloak.models.UserModel;
+
 import io.creativeflow.keycloak.otp.CodeChallengeFlow;
 import io.creativeflow.keycloak.otp.CodeDialogue;
 import org.keycloak.authentication.InitiatedActionSupport;
@@ -20,9 +22,18 @@ final class EmailOtpSetup implements RequiredActionProvider {
         return InitiatedActionSupport.SUPPORTED;
     }
 
+    /**
+     * Enrolment is asked for by the flow (setRequiredActions), an admin or the user; and at every
+     * sign-in of a user whose factor was enrolled at an address they no longer have: re-enrol at the
+     * new, verified address (codes never go to an unverified one).
+     */
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
-        // enrolment is asked for by the flow (setRequiredActions), an admin or the user
+        UserModel user = context.getUser();
+        if (EmailOtp.enabled(context.getSession()) && EmailOtpCredentialProvider.boundElsewhere(user)
+                && EmailCodeChannel.INSTANCE.canReach(user)) {
+            user.addRequiredAction(EmailOtp.SETUP_ACTION);
+        }
     }
 
     @Override
