@@ -94,15 +94,13 @@ final class SessionLimitEventListener implements EventListenerProvider {
         if (reconcileAfterOutage(realm, event.getUserId(), ttl)) {
             evicted.addAll(factory.registry().admit(login, limit, ttl));
         }
-        List<String> unseen = new ArrayList<>();
         for (String sessionId : evicted) {
             factory.health().evictions.increment();
-            if (!end(session, realm, sessionId, true)) {
-                unseen.add(sessionId);
-            }
-            LOG.debugf("Session limit %d: ended the oldest session of user %s", limit, event.getUserId());
+            boolean ended = end(session, realm, sessionId, true);
+            LOG.debugf("Session limit %d: %s the oldest session of user %s", limit,
+                    ended ? "ended" : "marked (not visible yet)", event.getUserId());
         }
-        session.getTransactionManager().enlistAfterCompletion(new AfterAdmission(login, evicted, unseen, ttl));
+        session.getTransactionManager().enlistAfterCompletion(new AfterAdmission(login, evicted, ttl));
     }
 
     /**
@@ -116,13 +114,11 @@ final class SessionLimitEventListener implements EventListenerProvider {
         private static final int ATTEMPTS = 7;
         private final SessionRegistry.Login login;
         private final List<String> evicted;
-        private final List<String> unseen;
         private final int ttl;
 
-        AfterAdmission(SessionRegistry.Login login, List<String> evicted, List<String> unseen, int ttl) {
+        AfterAdmission(SessionRegistry.Login login, List<String> evicted, int ttl) {
             this.login = login;
             this.evicted = List.copyOf(evicted);
-            this.unseen = List.copyOf(unseen);
             this.ttl = ttl;
         }
 
