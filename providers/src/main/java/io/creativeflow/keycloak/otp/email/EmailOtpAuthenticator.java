@@ -3,6 +3,9 @@ package io.creativeflow.keycloak.otp.email;
 import io.creativeflow.keycloak.config.SpecSettings;
 import io.creativeflow.keycloak.config.SpecSettingsProvider;
 import org.keycloak.authentication.AuthenticationProcessor;
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.services.resources.LoginActionsService;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -67,9 +70,40 @@ final class EmailOtpAuthenticator extends CodeAuthenticator implements Credentia
                 && user.credentialManager().getStoredCredentialsByTypeStream("cf-sms-otp").findAny().isPresent();
     }
 
+    /**
+     * A credential that records no address is bound to this one now, after this sign-in and in a
+     * transaction of its own: parallel sign-ins of the user would otherwise collide on the credential
+     * row and fail. Best effort: a collision leaves the binding to the next sign-in.
+     */
     @Override
     protected void accepted(AuthenticationFlowContext context) {
-        EmailOtpCredentialProvider.bindIfUnbound(context.getUser());
+        if (!EmailOtpCredentialProvider.unbound(context.getUser())) {
+            return;
+        }
+        String realmId = context.getRealm().getId();
+        String userId = context.getUser().getId();
+        KeycloakSessionFactory factory = context.getSession().getKeycloakSessionFactory();
+        context.getSession().getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                try {
+                    KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                        RealmModel realm = session.realms().getRealm(realmId);
+                        UserModel user = realm == null ? null : session.users().getUserById(realm, userId);
+                        if (user != null) {
+                            EmailOtpCredentialProvider.bindIfUnbound(user);
+                        }
+                    });
+                } catch (RuntimeException collided) {
+                    // another sign-in of the user bound it, or will
+                }
+            }
+
+            @Override
+            protected void rollbackImpl() {
+                // nothing was bound
+            }
+        });
     }
 
     @Override

@@ -76,6 +76,12 @@ public final class EmailOtpCredentialProvider implements StoredCredentialProvide
                 });
     }
 
+    /** Whether the user's factor records no address yet. */
+    static boolean unbound(UserModel user) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(EmailOtp.TYPE).findFirst()
+                .map(credential -> address(credential) == null).orElse(false);
+    }
+
     /** Whether the user's factor was enrolled at an address they no longer have. */
     static boolean boundElsewhere(UserModel user) {
         return isEnrolled(user) && !boundToCurrentAddress(user);
