@@ -40,8 +40,11 @@ import org.keycloak.utils.KeycloakSessionUtil;
 public class AccountCredentialRemovalFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final Logger LOG = Logger.getLogger(AccountCredentialRemovalFilter.class);
-    private static final Pattern ONE = Pattern.compile("^/?realms/([^/]+)/account/credentials/([^/]+)/?$");
-    private static final Pattern ALL = Pattern.compile("^/?realms/([^/]+)/account/credentials/?$");
+    /** With or without the API version Keycloak also serves (…/account/v1alpha1/credentials); matrix parameters cut off. */
+    private static final Pattern ONE = Pattern.compile(
+            "^/?realms/([^/;]+)/account/(?:v\\d[0-9a-zA-Z_\\-]*/)?credentials/([^/;]+)(?:;[^/]*)?/?$");
+    private static final Pattern ALL = Pattern.compile(
+            "^/?realms/([^/;]+)/account/(?:v\\d[0-9a-zA-Z_\\-]*/)?credentials(?:;[^/]*)?/?$");
 
     @Override
     public void filter(ContainerRequestContext request) {

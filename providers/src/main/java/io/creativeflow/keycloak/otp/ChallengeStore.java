@@ -71,7 +71,7 @@ interface ChallengeStore {
             public void save(CodeChallenge challenge, long nowMillis) {
                 Map<String, String> record = new HashMap<>();
                 challenge.save(notes(record), "");
-                singleUse.remove(key);
+                // put replaces at commit; a remove now would leave parallel pages without the code.
                 singleUse.put(key, challenge.lifespanSeconds(nowMillis), record);
             }
 

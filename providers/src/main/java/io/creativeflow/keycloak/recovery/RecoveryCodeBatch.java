@@ -59,6 +59,15 @@ public final class RecoveryCodeBatch {
     }
 
     /** Uses {@code input} if it is an unused code of this batch; a used or wrong code changes nothing. */
+    /**
+     * The hash {@code input} would match under this batch's salt, for claiming its single use
+     * across parallel requests and nodes; null when it cannot be a code.
+     */
+    public String claimKey(String input) {
+        String normalized = normalize(input == null ? "" : input);
+        return normalized.length() != GROUPS * GROUP_LENGTH ? null : hash(salt, normalized);
+    }
+
     public boolean use(String input) {
         String normalized = normalize(input);
         if (normalized.length() != GROUPS * GROUP_LENGTH) {

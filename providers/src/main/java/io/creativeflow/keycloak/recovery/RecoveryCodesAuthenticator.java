@@ -78,7 +78,12 @@ final class RecoveryCodesAuthenticator implements Authenticator, CredentialValid
         UserModel user = context.getUser();
         RecoveryCodesCredentialProvider credentials = provider(context.getSession());
         Optional<RecoveryCodesCredentialProvider.Stored> stored = credentials.find(user);
-        if (stored.isPresent() && stored.get().batch().use(formData.getFirst("code"))) {
+        // Claimed first, atomically and cluster-wide: two requests with the same code (two nodes, or
+        // brute-force protection off) cannot both read it unused and both be accepted.
+        String claim = stored.isPresent() ? stored.get().batch().claimKey(formData.getFirst("code")) : null;
+        boolean first = claim == null || io.creativeflow.keycloak.otp.Reservations.of(context.getSession())
+                .claim("recovery-used:" + stored.get().credential().getId() + ':' + claim, 600);
+        if (stored.isPresent() && first && stored.get().batch().use(formData.getFirst("code"))) {
             credentials.update(user, stored.get());
             bruteForce(context).successfulLogin(context.getRealm(), user, context.getConnection(),
                     context.getUriInfo(), CATEGORY);

@@ -24,10 +24,18 @@ public final class SessionLimit {
         return fromRealm != null ? fromRealm : fromEnvironment;
     }
 
-    /** Session records live as long as the realm's longest SSO session (plus a minute). */
+    /**
+     * Session records live as long as the realm's longest session (plus a minute): SSO, and offline
+     * sessions too, which count toward the limit (refreshes extend them, see SessionRegistry.touch).
+     */
     static int ttlSeconds(RealmModel realm) {
         int longest = Math.max(realm.getSsoSessionMaxLifespan(), realm.getSsoSessionMaxLifespanRememberMe());
-        return Math.max(longest, realm.getSsoSessionIdleTimeout()) + 60;
+        longest = Math.max(longest, realm.getSsoSessionIdleTimeout());
+        longest = Math.max(longest, realm.getOfflineSessionIdleTimeout());
+        if (realm.isOfflineSessionMaxLifespanEnabled()) {
+            longest = Math.max(longest, realm.getOfflineSessionMaxLifespan());
+        }
+        return longest + 60;
     }
 
     private static Integer parse(String value) {

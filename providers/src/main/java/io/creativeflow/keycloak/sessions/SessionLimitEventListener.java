@@ -53,9 +53,9 @@ final class SessionLimitEventListener implements EventListenerProvider {
             switch (type) {
                 case "LOGIN" -> admit(event);
                 case "REFRESH_TOKEN", "CODE_TO_TOKEN" -> {
+                    RealmModel realm = session.realms().getRealm(event.getRealmId());
                     if (factory.registry().touch(event.getRealmId(), event.getUserId(), event.getSessionId(),
-                            event.getTime())) {
-                        RealmModel realm = session.realms().getRealm(event.getRealmId());
+                            event.getTime(), SessionLimit.ttlSeconds(realm))) {
                         end(session, realm, event.getSessionId(), true);
                     }
                     factory.health().succeeded();
@@ -90,9 +90,14 @@ final class SessionLimitEventListener implements EventListenerProvider {
         List<String> evicted = new ArrayList<>(factory.registry().admit(login, limit, ttl));
         factory.health().succeeded();
         // After the call that found Redis back: sessions made during the outage, this login's too,
-        // are added, and the limit applied to all of them.
-        if (reconcileAfterOutage(realm, event.getUserId(), ttl)) {
-            evicted.addAll(factory.registry().admit(login, limit, ttl));
+        // are added, and the limit applied to all of them. A failure here must not lose the
+        // evictions Redis has already decided.
+        try {
+            if (reconcileAfterOutage(realm, event.getUserId(), ttl)) {
+                evicted.addAll(factory.registry().admit(login, limit, ttl));
+            }
+        } catch (JedisException e) {
+            factory.health().failed(e, factory.failOpen());
         }
         for (String sessionId : evicted) {
             factory.health().evictions.increment();

@@ -77,7 +77,11 @@ final class SessionLimitGuard implements Authenticator {
         try {
             Integer limit = registry.evictedUnder(realm.getId(), token.getSubject(), token.getSessionId());
             if (limit != null) {
-                registry.forgetEviction(realm.getId(), token.getSubject(), token.getSessionId());
+                // The mark also ends the session where it shows up: lifted only once it is gone.
+                if (session.sessions().getUserSession(realm, token.getSessionId()) == null
+                        && session.sessions().getOfflineUserSession(realm, token.getSessionId()) == null) {
+                    registry.forgetEviction(realm.getId(), token.getSubject(), token.getSessionId());
+                }
                 // Shown by the next form of this request (the sign-in form shares the provider).
                 context.form().setInfo(limit == 1 ? "cfSessionEndedByLimitOne" : "cfSessionEndedByLimit", limit);
             }

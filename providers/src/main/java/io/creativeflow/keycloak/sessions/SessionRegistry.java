@@ -73,8 +73,9 @@ public final class SessionRegistry {
             "return redis.call('DEL', KEYS[1] .. ':' .. ARGV[1])");
 
     /**
-     * KEYS[1] session hash, KEYS[2] its eviction mark; ARGV[1] now. Only a session still registered
-     * is touched; returns 1 when the session was evicted (it must end now).
+     * KEYS[1] session hash, KEYS[2] its eviction mark, KEYS[3] the user's set; ARGV[1] now, ARGV[2]
+     * ttl (0: keep). Only a session still registered is touched; returns 1 when the session was
+     * evicted (it must end now).
      */
     static final String TOUCH = String.join("\n",
             "if redis.call('EXISTS', KEYS[2]) == 1 then",
@@ -82,6 +83,10 @@ public final class SessionRegistry {
             "end",
             "if redis.call('EXISTS', KEYS[1]) == 1 then",
             "  redis.call('HSET', KEYS[1], 'lastSeen', ARGV[1])",
+            "  if tonumber(ARGV[2]) > 0 then",
+            "    redis.call('EXPIRE', KEYS[1], ARGV[2])",
+            "    redis.call('EXPIRE', KEYS[3], ARGV[2])",
+            "  end",
             "end",
             "return 0");
 
@@ -114,9 +119,15 @@ public final class SessionRegistry {
             result = admitted.get();
         }
         List<String> evicted = result instanceof List<?> list ? new ArrayList<>((List<String>) list) : List.of();
-        if (!evicted.isEmpty()) {
-            // Owner records live outside the user's cluster slot: removed here, not in the script.
-            redis.del(evicted.stream().map(id -> ownerKey(login.realmId(), id)).toArray(String[]::new));
+        for (String id : evicted) {
+            // Owner records live outside the user's cluster slot: removed here, one key per command
+            // (a multi-key DEL across slots is refused by Redis Cluster), and never at the cost of
+            // the evictions themselves.
+            try {
+                redis.del(ownerKey(login.realmId(), id));
+            } catch (RuntimeException e) {
+                // it expires with its TTL
+            }
         }
         return evicted;
     }
@@ -173,8 +184,14 @@ public final class SessionRegistry {
      * session was evicted meanwhile and must end.
      */
     public boolean touch(String realmId, String userId, String sessionId, long nowMillis) {
+        return touch(realmId, userId, sessionId, nowMillis, 0);
+    }
+
+    /** As {@link #touch(String, String, String, long)}, keeping the user's keys for {@code ttlSeconds} more. */
+    public boolean touch(String realmId, String userId, String sessionId, long nowMillis, int ttlSeconds) {
         Object evicted = redis.eval(TOUCH, List.of(key(realmId, userId) + ':' + sessionId,
-                evictedKey(realmId, userId, sessionId)), List.of(Long.toString(nowMillis)));
+                evictedKey(realmId, userId, sessionId), key(realmId, userId)),
+                List.of(Long.toString(nowMillis), Integer.toString(Math.max(0, ttlSeconds))));
         return evicted instanceof Long flag && flag == 1L;
     }
 

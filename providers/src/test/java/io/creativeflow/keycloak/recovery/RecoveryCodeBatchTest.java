@@ -62,4 +62,17 @@ class RecoveryCodeBatchTest {
         assertThatThrownBy(() -> RecoveryCodeBatch.generate(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RecoveryCodeBatch.generate(51)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aCodesClaimKeyIsItsHashWhateverTheFormattingAndNothingForGarbage() {
+        RecoveryCodeBatch.Generated generated = RecoveryCodeBatch.generate(3);
+        String code = generated.codes().get(0);
+        RecoveryCodeBatch batch = generated.batch();
+
+        assertThat(batch.claimKey(code)).isNotNull().doesNotContain(code)
+                .isEqualTo(batch.claimKey(" " + code.toLowerCase(java.util.Locale.ROOT) + " "));
+        assertThat(batch.claimKey(generated.codes().get(1))).isNotEqualTo(batch.claimKey(code));
+        assertThat(batch.claimKey("nope")).isNull();
+        assertThat(batch.claimKey(null)).isNull();
+    }
 }
