@@ -3,7 +3,6 @@ package io.creativeflow.keycloak.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import redis.clients.jedis.RedisClient;
@@ -12,8 +11,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -50,7 +47,7 @@ class RedisOutageIT {
 
     @Test
     void loginsGoOnWhileRedisIsDownAndTheLimitHoldsAgainWhenItReturns() throws Exception {
-        limitTwoWithAProbeClient();
+        ProbeClient.limitTwo(realm, CLIENT);
         String early = newUser();
         Map<String, Object> first = login(early);
         login(early);
@@ -91,20 +88,6 @@ class RedisOutageIT {
     }
 
     // --- steps -----------------------------------------------------------------------------------
-
-    private void limitTwoWithAProbeClient() {
-        RealmRepresentation rep = realm.admin().toRepresentation();
-        Map<String, String> attributes = new HashMap<>(rep.getAttributes());
-        attributes.put("creativeflow.session-limit", "2");
-        rep.setAttributes(attributes);
-        realm.admin().update(rep);
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(CLIENT);
-        client.setPublicClient(true);
-        client.setDirectAccessGrantsEnabled(true);
-        client.setStandardFlowEnabled(false);
-        realm.admin().clients().create(client).close();
-    }
 
     private String newUser() {
         return TestUsers.create(realm, "outage", PASSWORD);

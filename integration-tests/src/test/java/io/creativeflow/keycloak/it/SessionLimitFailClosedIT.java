@@ -6,13 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.oauth.TestApp;
@@ -51,7 +48,7 @@ class SessionLimitFailClosedIT {
 
     @Test
     void whileRedisIsDownEverySignInIsRefusedWithAReasonAndGoesOnWhenItReturns() throws Exception {
-        limitTwoWithAProbeClient();
+        ProbeClient.limitTwo(realm, CLIENT);
         TokenEndpoint tokens = new TokenEndpoint(realm, CLIENT);
         String user = TestUsers.create(realm, "fail-closed", PASSWORD);
         tokens.login(user, PASSWORD);
@@ -86,19 +83,5 @@ class SessionLimitFailClosedIT {
     private static String get(String url) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private void limitTwoWithAProbeClient() {
-        RealmRepresentation rep = realm.admin().toRepresentation();
-        Map<String, String> attributes = new HashMap<>(rep.getAttributes());
-        attributes.put("creativeflow.session-limit", "2");
-        rep.setAttributes(attributes);
-        realm.admin().update(rep);
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(CLIENT);
-        client.setPublicClient(true);
-        client.setDirectAccessGrantsEnabled(true);
-        client.setStandardFlowEnabled(false);
-        realm.admin().clients().create(client).close();
     }
 }

@@ -1,12 +1,11 @@
 package io.creativeflow.keycloak.sessions;
 
+import io.creativeflow.keycloak.spi.GateAuthenticator;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.cookie.CookieType;
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.IdentityCookieToken;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -20,7 +19,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * holds that session's identity cookie, and Redis its eviction mark).</li>
  * </ul>
  */
-final class SessionLimitGuard implements Authenticator {
+final class SessionLimitGuard implements GateAuthenticator {
 
     private final SessionLimitEventListenerFactory listeners;
 
@@ -51,12 +50,6 @@ final class SessionLimitGuard implements Authenticator {
         }
         tellAnEndedDeviceWhy(context, registry);
         context.success();
-    }
-
-    /** "Try again" on the unavailable page. */
-    @Override
-    public void action(AuthenticationFlowContext context) {
-        authenticate(context);
     }
 
     private static void tellAnEndedDeviceWhy(AuthenticationFlowContext context, SessionRegistry registry) {
@@ -90,23 +83,9 @@ final class SessionLimitGuard implements Authenticator {
         }
     }
 
+    /** It runs before the user is known (first in the browser forms). */
     @Override
     public boolean requiresUser() {
         return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // nothing to set up
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }
