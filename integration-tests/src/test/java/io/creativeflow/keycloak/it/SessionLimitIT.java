@@ -220,22 +220,7 @@ class SessionLimitIT {
 
     @Test
     void denyNewRefusesTheLoginBeyondTheLimitAndKeepsTheOldSessions() throws Exception {
-        String flowAlias = "deny-new-" + UUID.randomUUID();
-        AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
-        flow.setAlias(flowAlias);
-        flow.setProviderId("basic-flow");
-        flow.setTopLevel(true);
-        flow.setBuiltIn(false);
-        realm.admin().flows().createFlow(flow).close();
-        for (String provider : List.of("direct-grant-validate-username", "direct-grant-validate-password", "cf-session-limit")) {
-            realm.admin().flows().addExecution(flowAlias, Map.of("provider", provider));
-        }
-        for (AuthenticationExecutionInfoRepresentation execution : realm.admin().flows().getExecutions(flowAlias)) {
-            execution.setRequirement("REQUIRED");
-            realm.admin().flows().updateExecutions(flowAlias, execution);
-        }
-        String flowId = realm.admin().flows().getFlows().stream().filter(f -> flowAlias.equals(f.getAlias()))
-                .findFirst().orElseThrow().getId();
+        String flowId = requiredFlow("deny-new-", "direct-grant-validate-username", "direct-grant-validate-password", "cf-session-limit");
         ClientRepresentation client = realm.admin().clients().get(clientUuid).toRepresentation();
         client.setAuthenticationFlowBindingOverrides(Map.of("direct_grant", flowId));
         realm.admin().clients().get(clientUuid).update(client);
@@ -260,22 +245,7 @@ class SessionLimitIT {
 
     @Test
     void denyNewOffersToSignOutTheOtherDevicesAndContinue() throws Exception {
-        String flowAlias = "deny-new-browser-" + UUID.randomUUID();
-        AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
-        flow.setAlias(flowAlias);
-        flow.setProviderId("basic-flow");
-        flow.setTopLevel(true);
-        flow.setBuiltIn(false);
-        realm.admin().flows().createFlow(flow).close();
-        for (String provider : List.of("auth-username-password-form", "cf-session-limit")) {
-            realm.admin().flows().addExecution(flowAlias, Map.of("provider", provider));
-        }
-        for (AuthenticationExecutionInfoRepresentation execution : realm.admin().flows().getExecutions(flowAlias)) {
-            execution.setRequirement("REQUIRED");
-            realm.admin().flows().updateExecutions(flowAlias, execution);
-        }
-        String flowId = realm.admin().flows().getFlows().stream().filter(f -> flowAlias.equals(f.getAlias()))
-                .findFirst().orElseThrow().getId();
+        String flowId = requiredFlow("deny-new-browser-", "auth-username-password-form", "cf-session-limit");
         ClientRepresentation web = new ClientRepresentation();
         web.setClientId("deny-new-web-" + UUID.randomUUID());
         web.setPublicClient(true);
@@ -353,6 +323,26 @@ class SessionLimitIT {
     private List<String> sessionIds(String email) {
         return realm.admin().users().get(userId(email)).getUserSessions().stream()
                 .map(UserSessionRepresentation::getId).toList();
+    }
+
+    /** A new top-level flow of {@code providers}, each REQUIRED; its id. */
+    private String requiredFlow(String aliasPrefix, String... providers) {
+        String flowAlias = aliasPrefix + UUID.randomUUID();
+        AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
+        flow.setAlias(flowAlias);
+        flow.setProviderId("basic-flow");
+        flow.setTopLevel(true);
+        flow.setBuiltIn(false);
+        realm.admin().flows().createFlow(flow).close();
+        for (String provider : providers) {
+            realm.admin().flows().addExecution(flowAlias, Map.of("provider", provider));
+        }
+        for (AuthenticationExecutionInfoRepresentation execution : realm.admin().flows().getExecutions(flowAlias)) {
+            execution.setRequirement("REQUIRED");
+            realm.admin().flows().updateExecutions(flowAlias, execution);
+        }
+        return realm.admin().flows().getFlows().stream().filter(f -> flowAlias.equals(f.getAlias()))
+                .findFirst().orElseThrow().getId();
     }
 
     private List<String> offlineSessionIds(String email) {
